@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ROLES } from '../permissions.js';
+import { usernameSchema } from './auth.js';
+import { pageQuery, str, uuid } from './shared.js';
+
+const roles = z
+  .array(z.enum(ROLES, { error: '角色无效' }), { error: '请选择角色' })
+  .min(1, '请至少选择一个角色')
+  .max(ROLES.length);
+
+export const userCreateBody = z.strictObject({
+  username: usernameSchema,
+  displayName: str('姓名').trim().min(1, '请填写姓名').max(50, '姓名不超过50个字'),
+  password: str('初始密码').min(1, '请填写初始密码').max(256),
+  roles,
+  departmentIds: z.array(uuid('科室')).max(200).default([]),
+});
+
+export const userUpdateBody = z.strictObject({
+  displayName: str('姓名').trim().min(1, '请填写姓名').max(50, '姓名不超过50个字'),
+  roles,
+  departmentIds: z.array(uuid('科室')).max(200).default([]),
+  disabled: z.boolean({ error: '停用状态应为是或否' }),
+});
+
+export const resetPasswordBody = z.strictObject({
+  password: str('新密码').min(1, '请填写新密码').max(256),
+});
+
+export const userListQuery = z.strictObject({
+  q: z.string().trim().max(50).optional(),
+  ...pageQuery,
+});
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: (typeof ROLES)[number][];
+  departmentIds: string[];
+  disabled: boolean;
+  mustChangePassword: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+}

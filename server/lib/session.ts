@@ -1,0 +1,104 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { permissionsOf, type Role } from '../../common/permissions.js';
+import type { Config } from '../config.js';
+import type { Db, Executor } from '../db/client.js';
+import { orgs, sessions, users } from '../db/schema/index.js';
+import type { AuthContext } from './context.js';
+import { randomToken, sha256 } from './crypto.js';
+import { unauthenticated } from './errors.js';
+
+export const SESSION_COOKIE = 'gh_session';
+// Writing last_seen_at on every request would turn each read into a write; a minute's slack is enough.
+const TOUCH_EVERY_MS = 60_000;
+
+export async function createSession(exec: Executor, user: { id: string; orgId: string }, ip: string) {
+  const token = randomToken();
+  await exec.insert(sessions).values({ id: sha256(token), userId: user.id, orgId: user.orgId, ip });
+  return token;
+}
+
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: req.protocol === 'https',
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Resolves the session cookie to an AuthContext, enforcing the idle and absolute timeouts on the
+ * server. Returns null without a cookie; throws 401 SESSION_EXPIRED for a dead one.
+ */
+export async function loadSession(
+  db: Db,
+  config: Config,
+  token: string | undefined,
+): Promise<AuthContext | null> {
+  if (!token) return null;
+  const id = sha256(token);
+  const [row] = await db
+    .select({
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      orgId: users.orgId,
+      orgName: orgs.name,
+      username: users.username,
+      displayName: users.displayName,
+      roles: users.roles,
+      departmentIds: users.departmentIds,
+      disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(sessions.id, id));
+  if (!row) throw unauthenticated('SESSION_EXPIRED');
+  const now = Date.now();
+  const idle = now - row.lastSeenAt.getTime() > config.session.idleMs;
+  const tooOld = now - row.createdAt.getTime() > config.session.absoluteMs;
+  if (idle || tooOld || row.disabled) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    throw unauthenticated('SESSION_EXPIRED');
+  }
+  if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
+  }
+  const roles = row.roles as Role[];
+  return {
+    sessionId: id,
+    userId: row.userId,
+    orgId: row.orgId,
+    username: row.username,
+    displayName: row.displayName,
+    roles,
+    permissions: permissionsOf(roles),
+    departmentIds: row.departmentIds,
+    mustChangePassword: row.mustChangePassword,
+  };
+}
+
+export async function deleteSession(exec: Executor, sessionId: string) {
+  await exec.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a user (password reset, disabling), optionally keeping the current one. */
+export async function deleteUserSessions(exec: Executor, userId: string, keep?: string) {
+  await exec
+    .delete(sessions)
+    .where(
+      keep ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${keep}`) : eq(sessions.userId, userId),
+    );
+}
+
+export async function purgeExpiredSessions(db: Db, config: Config) {
+  const cutoff = new Date(Date.now() - config.session.idleMs);
+  await db.delete(sessions).where(lt(sessions.lastSeenAt, cutoff));
+}

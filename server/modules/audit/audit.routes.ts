@@ -1,0 +1,3 @@
+import type { ModulePlugin } from '../plugin.js';
+
+export const auditRoutes: ModulePlugin = async () => {};

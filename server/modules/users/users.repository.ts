@@ -1,0 +1,77 @@
+import { and, count, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { loginThrottle, users } from '../../db/schema/index.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export const usersRepository = {
+  async findByUsername(exec: Executor, username: string): Promise<UserRow | undefined> {
+    const [row] = await exec
+      .select()
+      .from(users)
+      .where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
+    return row;
+  },
+
+  async findById(exec: Executor, orgId: string, id: string): Promise<UserRow | undefined> {
+    const [row] = await exec
+      .select()
+      .from(users)
+      .where(and(eq(users.orgId, orgId), eq(users.id, id)));
+    return row;
+  },
+
+  async list(exec: Executor, orgId: string, q: { q?: string; limit: number; offset: number }) {
+    const where = and(
+      eq(users.orgId, orgId),
+      q.q ? or(ilike(users.username, `%${q.q}%`), ilike(users.displayName, `%${q.q}%`)) : undefined,
+    );
+    const rows = await exec
+      .select({ user: users, lockedUntil: loginThrottle.lockedUntil })
+      .from(users)
+      .leftJoin(loginThrottle, eq(loginThrottle.username, sql`lower(${users.username})`))
+      .where(where)
+      .orderBy(users.username)
+      .limit(q.limit)
+      .offset(q.offset);
+    const [{ n }] = await exec.select({ n: count() }).from(users).where(where);
+    return { rows, total: n };
+  },
+
+  async insert(exec: Executor, values: NewUser): Promise<UserRow> {
+    const [row] = await exec.insert(users).values(values).returning();
+    return row;
+  },
+
+  async update(
+    exec: Executor,
+    orgId: string,
+    id: string,
+    values: Partial<NewUser>,
+  ): Promise<UserRow | undefined> {
+    const [row] = await exec
+      .update(users)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(and(eq(users.orgId, orgId), eq(users.id, id)))
+      .returning();
+    return row;
+  },
+
+  async countAll(exec: Executor): Promise<number> {
+    const [{ n }] = await exec.select({ n: count() }).from(users);
+    return n;
+  },
+
+  async lockedUntil(exec: Executor, username: string): Promise<Date | null> {
+    const [row] = await exec
+      .select({ lockedUntil: loginThrottle.lockedUntil })
+      .from(loginThrottle)
+      .where(eq(loginThrottle.username, username.toLowerCase()));
+    return row?.lockedUntil ?? null;
+  },
+
+  async clearThrottle(exec: Executor, username: string) {
+    await exec.delete(loginThrottle).where(eq(loginThrottle.username, username.toLowerCase()));
+  },
+};

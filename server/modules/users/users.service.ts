@@ -1,0 +1,161 @@
+import { type Role, roleConflict } from '../../../common/permissions.js';
+import type { UserView } from '../../../common/schemas/user.js';
+import type { Deps } from '../../app.js';
+import type { Executor } from '../../db/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { Actor, AuthContext } from '../../lib/context.js';
+import { conflict, invalid, notFound } from '../../lib/errors.js';
+import { offsetOf, paged } from '../../lib/pagination.js';
+import { assertPasswordAllowed, hashPassword } from '../../lib/password.js';
+import { deleteUserSessions } from '../../lib/session.js';
+import { organisationService } from '../organisation/organisation.service.js';
+import { type UserRow, usersRepository } from './users.repository.js';
+
+export function present(u: UserRow, lockedUntil: Date | null = null): UserView {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles as Role[],
+    departmentIds: u.departmentIds,
+    disabled: u.disabled,
+    mustChangePassword: u.mustChangePassword,
+    lockedUntil: lockedUntil && lockedUntil > new Date() ? lockedUntil.toISOString() : null,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+interface UserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  departmentIds: string[];
+}
+
+function assertRoles(roles: Role[], departmentIds: string[]) {
+  const clash = roleConflict(roles);
+  if (clash) throw invalid([{ path: 'roles', message: clash }]);
+  if (roles.includes('groupLeader') && departmentIds.length === 0) {
+    throw invalid([{ path: 'departmentIds', message: '工会小组长须指定负责的科室' }]);
+  }
+}
+
+export const usersService = {
+  /**
+   * Creates an account in the actor's org. `mustChangePassword` is true for accounts an admin creates:
+   * the admin knows the first password, so the owner must replace it.
+   */
+  async create(
+    exec: Executor,
+    deps: Deps,
+    actor: Actor & { orgId: string },
+    input: UserInput,
+    mustChangePassword = true,
+  ) {
+    assertPasswordAllowed(deps.config, input.password, input.username);
+    assertRoles(input.roles, input.departmentIds);
+    await organisationService.assertDepartmentsExist(exec, actor.orgId, input.departmentIds);
+    if (await usersRepository.findByUsername(exec, input.username)) {
+      throw conflict('DUPLICATE', '用户名已被使用', [{ path: 'username', message: '用户名已被使用' }]);
+    }
+    const row = await usersRepository.insert(exec, {
+      orgId: actor.orgId,
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash: await hashPassword(input.password),
+      roles: input.roles,
+      departmentIds: input.departmentIds,
+      mustChangePassword,
+    });
+    await writeAudit(exec, actor, {
+      action: 'user.create',
+      objectType: 'user',
+      objectId: row.id,
+      detail: { username: row.username, roles: row.roles },
+    });
+    return present(row);
+  },
+
+  async list(deps: Deps, auth: AuthContext, q: { q?: string; page: number; pageSize: number }) {
+    const { rows, total } = await usersRepository.list(deps.db, auth.orgId, {
+      q: q.q,
+      limit: q.pageSize,
+      offset: offsetOf(q),
+    });
+    return paged(
+      rows.map((r) => present(r.user, r.lockedUntil)),
+      total,
+      q,
+    );
+  },
+
+  async get(deps: Deps, auth: AuthContext, id: string) {
+    const u = await usersRepository.findById(deps.db, auth.orgId, id);
+    if (!u) throw notFound('USER_NOT_FOUND');
+    return present(u, await usersRepository.lockedUntil(deps.db, u.username));
+  },
+
+  async update(
+    deps: Deps,
+    actor: Actor & { orgId: string; userId: string },
+    id: string,
+    input: { displayName: string; roles: Role[]; departmentIds: string[]; disabled: boolean },
+  ) {
+    assertRoles(input.roles, input.departmentIds);
+    return deps.db.transaction(async (tx) => {
+      const before = await usersRepository.findById(tx, actor.orgId, id);
+      if (!before) throw notFound('USER_NOT_FOUND');
+      // An admin cannot lock themselves out: someone must be left who can manage accounts.
+      const dropsOwnAdmin = before.roles.includes('sysAdmin') && !input.roles.includes('sysAdmin');
+      if (id === actor.userId && (input.disabled || dropsOwnAdmin)) {
+        throw conflict('CONFLICT', '不能停用自己的账户或取消自己的系统管理员角色');
+      }
+      await organisationService.assertDepartmentsExist(tx, actor.orgId, input.departmentIds);
+      const row = (await usersRepository.update(tx, actor.orgId, id, input))!;
+      // Changed roles or a disabled account take effect now, not when the session would have expired.
+      if (
+        input.disabled ||
+        before.roles.join() !== row.roles.join() ||
+        before.departmentIds.join() !== row.departmentIds.join()
+      ) {
+        await deleteUserSessions(tx, id);
+      }
+      await writeAudit(tx, actor, {
+        action: 'user.update',
+        objectType: 'user',
+        objectId: id,
+        detail: {
+          before: { roles: before.roles, disabled: before.disabled },
+          after: { roles: row.roles, disabled: row.disabled },
+        },
+      });
+      return present(row);
+    });
+  },
+
+  /** An admin sets a new first password; the owner must change it at next login. Also lifts a lockout. */
+  async resetPassword(deps: Deps, actor: Actor & { orgId: string }, id: string, password: string) {
+    return deps.db.transaction(async (tx) => {
+      const u = await usersRepository.findById(tx, actor.orgId, id);
+      if (!u) throw notFound('USER_NOT_FOUND');
+      assertPasswordAllowed(deps.config, password, u.username);
+      const row = (await usersRepository.update(tx, actor.orgId, id, {
+        passwordHash: await hashPassword(password),
+        mustChangePassword: true,
+      }))!;
+      await usersRepository.clearThrottle(tx, u.username);
+      await deleteUserSessions(tx, id);
+      await writeAudit(tx, actor, { action: 'user.resetPassword', objectType: 'user', objectId: id });
+      return present(row);
+    });
+  },
+
+  findByUsername: usersRepository.findByUsername,
+  findById: usersRepository.findById,
+  setFields: usersRepository.update,
+  countAll: usersRepository.countAll,
+  lockedUntil: usersRepository.lockedUntil,
+  clearThrottle: usersRepository.clearThrottle,
+};
