@@ -17,6 +17,11 @@ interface Options {
   port: number;
   log?: (line: string) => void;
   database?: string;
+  /**
+   * 'server' owns the database while it runs and refuses to start twice; 'cli' (npm run admin) uses a
+   * database a running server already started, and otherwise starts and stops its own.
+   */
+  role?: 'server' | 'cli';
 }
 
 export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedDb> {
@@ -52,9 +57,21 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedDb> 
     onError: (e) => log(String(e)),
   });
 
-  if (!initialised) await pgServer.initialise();
-  stopStalePostmaster(dbDir, log);
-  await pgServer.start();
+  const ownerFile = path.join(opts.dataDir, 'server.pid');
+  const owner = readPid(ownerFile);
+  const running = readPid(path.join(dbDir, 'postmaster.pid'));
+  const ownerAlive = owner !== null && owner !== process.pid && isAlive(owner) && cmdlineHas(owner, 'node');
+  let attached = false;
+  if (running !== null && isPostgres(running) && ownerAlive) {
+    if (opts.role !== 'cli')
+      throw new Error(`另一个服务进程（pid ${owner}）正在使用数据目录 ${opts.dataDir}`);
+    attached = true;
+  } else {
+    if (!initialised) await pgServer.initialise();
+    stopStalePostmaster(dbDir, log);
+    await pgServer.start();
+    if (opts.role !== 'cli') fs.writeFileSync(ownerFile, String(process.pid));
+  }
 
   const database = opts.database ?? 'gonghui';
   const admin = new pg.Client({
@@ -71,8 +88,30 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedDb> 
 
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`,
-    stop: () => pgServer.stop(),
+    stop: async () => {
+      if (attached) return;
+      await pgServer.stop();
+      if (opts.role !== 'cli') fs.rmSync(ownerFile, { force: true });
+    },
   };
+}
+
+function readPid(file: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -80,10 +119,8 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedDb> 
  * Stop it (fast shutdown) so this start can take over; a pid file of a dead process PostgreSQL clears itself.
  */
 function stopStalePostmaster(dbDir: string, log: (line: string) => void) {
-  const pidFile = path.join(dbDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isPostgres(pid)) return;
+  const pid = readPid(path.join(dbDir, 'postmaster.pid'));
+  if (pid === null || !isPostgres(pid)) return;
   log(`stopping stale PostgreSQL (pid ${pid}) left by an earlier run`);
   try {
     process.kill(pid, 'SIGINT');
@@ -92,19 +129,19 @@ function stopStalePostmaster(dbDir: string, log: (line: string) => void) {
   }
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
+    if (!isAlive(pid)) return;
     execFileSync('sleep', ['0.2']);
   }
   throw new Error(`PostgreSQL pid ${pid} did not stop; stop it by hand and start again`);
 }
 
 function isPostgres(pid: number): boolean {
+  return cmdlineHas(pid, 'postgres');
+}
+
+function cmdlineHas(pid: number, word: string): boolean {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(word);
   } catch {
     return false;
   }

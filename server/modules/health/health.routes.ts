@@ -25,7 +25,7 @@ export const healthRoutes: ModulePlugin = async (app, { deps }) => {
     },
     async (_req, reply) => {
       try {
-        const v = await deps.db.execute<{ v: string }>(sql`show server_version`);
+        const v = await deps.db.execute<{ v: string }>(sql`select current_setting('server_version') as v`);
         return {
           status: 'ok' as const,
           database: v.rows[0].v,
