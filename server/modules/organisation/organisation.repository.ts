@@ -3,6 +3,14 @@ import type { Executor } from '../../db/client.js';
 import { departments, orgs } from '../../db/schema/index.js';
 
 export const organisationRepository = {
+  /**
+   * Serialises changes to one org's departments and union groups for the rest of the transaction:
+   * two concurrent moves cannot build a cycle, and the name and usage checks made after it hold.
+   */
+  async lockStructure(exec: Executor, orgId: string) {
+    await exec.execute(sql`select pg_advisory_xact_lock(hashtext(${`gonghui.structure:${orgId}`}))`);
+  },
+
   async insertOrg(exec: Executor, name: string) {
     const [row] = await exec.insert(orgs).values({ name }).returning();
     return row;
