@@ -128,6 +128,16 @@ export const membershipChangeBody = z.strictObject({
   memberNo: memberNo,
   version: z.number({ error: '缺少版本号' }).int().min(1),
 });
+export type MembershipChange = z.infer<typeof membershipChangeBody>;
+
+export const IMPORT_MODES = ['create', 'upsert'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+/** create: every row is a new person (one already registered is a problem); upsert: match by ID number. */
+export const memberImportQuery = z.strictObject({
+  mode: z
+    .enum(IMPORT_MODES, { error: '导入方式只能是 create（新增）或 upsert（新增或更新）' })
+    .default('create'),
+});
 
 export interface MemberView {
   id: string;
@@ -191,8 +201,10 @@ export interface ImportPreview {
   total: number;
   toCreate: number;
   toUpdate: number;
-  mode: 'create' | 'upsert';
+  mode: ImportMode;
+  /** The first problems (at most 1000), by row; `problemCount` says how many there are in all. */
   problems: ImportProblem[];
+  problemCount: number;
   sample: {
     row: number;
     name: string;
@@ -200,4 +212,9 @@ export interface ImportPreview {
     departmentName: string;
     action: 'create' | 'update';
   }[];
+}
+
+export interface ImportCommitResult {
+  created: number;
+  updated: number;
 }
