@@ -23,9 +23,11 @@ export const usersRepository = {
   },
 
   async list(exec: Executor, orgId: string, q: { q?: string; limit: number; offset: number }) {
+    // `%` and `_` typed in the search box are literal characters, not wildcards.
+    const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
     const where = and(
       eq(users.orgId, orgId),
-      q.q ? or(ilike(users.username, `%${q.q}%`), ilike(users.displayName, `%${q.q}%`)) : undefined,
+      like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined,
     );
     const rows = await exec
       .select({ user: users, lockedUntil: loginThrottle.lockedUntil })

@@ -1,4 +1,4 @@
-import { type Role, roleConflict } from '../../../common/permissions.js';
+import { permissionsOf, type Role, roleConflict } from '../../../common/permissions.js';
 import type { UserView } from '../../../common/schemas/user.js';
 import type { Deps } from '../../app.js';
 import type { Executor } from '../../db/client.js';
@@ -24,6 +24,12 @@ export function present(u: UserRow, lockedUntil: Date | null = null): UserView {
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
   };
+}
+
+/** A unique-index violation, whether raised by pg directly or wrapped by drizzle (cause). */
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } } | null;
+  return err?.code === '23505' || err?.cause?.code === '23505';
 }
 
 interface UserInput {
@@ -57,18 +63,24 @@ export const usersService = {
     assertPasswordAllowed(deps.config, input.password, input.username);
     assertRoles(input.roles, input.departmentIds);
     await organisationService.assertDepartmentsExist(exec, actor.orgId, input.departmentIds);
-    if (await usersRepository.findByUsername(exec, input.username)) {
-      throw conflict('DUPLICATE', '用户名已被使用', [{ path: 'username', message: '用户名已被使用' }]);
-    }
-    const row = await usersRepository.insert(exec, {
-      orgId: actor.orgId,
-      username: input.username,
-      displayName: input.displayName,
-      passwordHash: await hashPassword(input.password),
-      roles: input.roles,
-      departmentIds: input.departmentIds,
-      mustChangePassword,
-    });
+    const taken = () =>
+      conflict('DUPLICATE', '用户名已被使用', [{ path: 'username', message: '用户名已被使用' }]);
+    if (await usersRepository.findByUsername(exec, input.username)) throw taken();
+    const passwordHash = await hashPassword(input.password);
+    // Two admins creating the same name at once: the unique index decides, and the loser gets the 409.
+    const row = await usersRepository
+      .insert(exec, {
+        orgId: actor.orgId,
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        roles: input.roles,
+        departmentIds: input.departmentIds,
+        mustChangePassword,
+      })
+      .catch((e: unknown) => {
+        throw isUniqueViolation(e) ? taken() : e;
+      });
     await writeAudit(exec, actor, {
       action: 'user.create',
       objectType: 'user',
@@ -107,10 +119,11 @@ export const usersService = {
     return deps.db.transaction(async (tx) => {
       const before = await usersRepository.findById(tx, actor.orgId, id);
       if (!before) throw notFound('USER_NOT_FOUND');
-      // An admin cannot lock themselves out: someone must be left who can manage accounts.
-      const dropsOwnAdmin = before.roles.includes('sysAdmin') && !input.roles.includes('sysAdmin');
+      // An admin cannot lock themselves out: someone must be left who can manage accounts. This holds
+      // for every role that manages accounts (system and security administrator alike).
+      const dropsOwnAdmin = !permissionsOf(input.roles).has('user:manage');
       if (id === actor.userId && (input.disabled || dropsOwnAdmin)) {
-        throw conflict('CONFLICT', '不能停用自己的账户或取消自己的系统管理员角色');
+        throw conflict('CONFLICT', '不能停用自己的账户或取消自己的用户管理角色');
       }
       await organisationService.assertDepartmentsExist(tx, actor.orgId, input.departmentIds);
       const row = (await usersRepository.update(tx, actor.orgId, id, input))!;
@@ -127,8 +140,18 @@ export const usersService = {
         objectType: 'user',
         objectId: id,
         detail: {
-          before: { roles: before.roles, disabled: before.disabled },
-          after: { roles: row.roles, disabled: row.disabled },
+          before: {
+            displayName: before.displayName,
+            roles: before.roles,
+            departmentIds: before.departmentIds,
+            disabled: before.disabled,
+          },
+          after: {
+            displayName: row.displayName,
+            roles: row.roles,
+            departmentIds: row.departmentIds,
+            disabled: row.disabled,
+          },
         },
       });
       return present(row);
