@@ -20,7 +20,7 @@ import { type SheetColumn, writeSheet } from '../../lib/excel.js';
 import { IMPORT_COLUMNS } from './members.import.js';
 import { may } from './members.policy.js';
 import { membersRepository as repo } from './members.repository.js';
-import { accessOf, type OrgActor, resolveFilter, scopeOf } from './members.service.js';
+import { accessOf, departmentRefs, type OrgActor, resolveFilter, scopeOf } from './members.service.js';
 
 export type MemberExportQuery = z.infer<typeof memberExportQuery>;
 
@@ -92,7 +92,7 @@ export async function exportMembers(deps: Deps, auth: AuthContext, actor: OrgAct
 
 /** The import template: the header row (required columns marked *) and one example row. */
 export async function importTemplate(deps: Deps, auth: AuthContext) {
-  const departments = await repo.departmentsOf(deps.db, auth.orgId);
+  const departments = await departmentRefs(deps.db, auth.orgId);
   const first17 = '11010519900101123';
   const example: Record<string, string> = {
     姓名: '张三（示例，导入前请删除此行）',

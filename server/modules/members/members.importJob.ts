@@ -19,7 +19,14 @@ import {
   validateRows,
 } from './members.import.js';
 import { membersRepository as repo } from './members.repository.js';
-import { duplicateIdNumber, memberValues, type OrgActor, today, uniqueViolation } from './members.service.js';
+import {
+  departmentRefs,
+  duplicateIdNumber,
+  memberValues,
+  type OrgActor,
+  today,
+  uniqueViolation,
+} from './members.service.js';
 
 // An import is two requests: the upload is checked and staged (encrypted) as an import job and a
 // preview is returned; the commit writes every staged row in one transaction, or none.
@@ -45,7 +52,7 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const wb = await readWorkbook(upload.data);
   const sheetRows = readRosterSheet(wb);
-  const departments = await repo.departmentsOf(deps.db, auth.orgId);
+  const departments = await departmentRefs(deps.db, auth.orgId);
   const byName = new Map(departments.map((d) => [d.name, d]));
   const { valid, problems } = validateRows(sheetRows, byName);
 
@@ -137,7 +144,7 @@ export async function commitImport(
       }
       const staged = JSON.parse(deps.sealer.open(job.payloadEnc)) as StagedRow[];
 
-      const departmentIds = new Set((await repo.departmentsOf(tx, auth.orgId)).map((d) => d.id));
+      const departmentIds = new Set((await departmentRefs(tx, auth.orgId)).map((d) => d.id));
       if (staged.some((r) => !departmentIds.has(r.input.departmentId))) {
         throw conflict('CONFLICT', '部分科室已被删除，请重新上传预览');
       }

@@ -1,14 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { MembershipStatus } from '../../../common/enums.js';
 import type { Executor } from '../../db/client.js';
-import {
-  departments,
-  importJobs,
-  members,
-  membershipEvents,
-  unionGroupDepartments,
-  unionGroups,
-} from '../../db/schema/index.js';
+import { departments, importJobs, members, membershipEvents, unionGroups } from '../../db/schema/index.js';
 
 // The only place member SQL lives. Every query is scoped by org, and by a department set when the
 // caller's role is department-scoped (`scope`: null means the whole org).
@@ -269,7 +262,7 @@ export const membersRepository = {
     await exec.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`member_no:${orgId}`}, 0))`);
     const prefix = `GH${year}`;
     const r = await exec.execute<{ max: number | null }>(sql`
-      select max(substring(member_no from ${prefix.length + 1})::int) as max
+      select max(substring(member_no from ${prefix.length + 1}::int)::int) as max
       from members where org_id = ${orgId} and member_no ~ ${`^${prefix}[0-9]{5,6}$`}`);
     const next = (r.rows[0]?.max ?? 0) + 1;
     return `${prefix}${String(next).padStart(5, '0')}`;
@@ -294,38 +287,6 @@ export const membersRepository = {
       .where(scoped(orgId, scope))
       .groupBy(members.employmentType);
     return { byDepartment, byEmploymentType };
-  },
-
-  // Lookups of organisation data the member module needs (read-only).
-
-  async departmentsOf(exec: Executor, orgId: string) {
-    return exec
-      .select({
-        id: departments.id,
-        name: departments.name,
-        unionGroupId: unionGroupDepartments.unionGroupId,
-      })
-      .from(departments)
-      .leftJoin(unionGroupDepartments, eq(unionGroupDepartments.departmentId, departments.id))
-      .where(eq(departments.orgId, orgId));
-  },
-
-  async unionGroupOfDepartment(exec: Executor, orgId: string, departmentId: string): Promise<string | null> {
-    const [row] = await exec
-      .select({ id: unionGroupDepartments.unionGroupId })
-      .from(unionGroupDepartments)
-      .where(
-        and(eq(unionGroupDepartments.orgId, orgId), eq(unionGroupDepartments.departmentId, departmentId)),
-      );
-    return row?.id ?? null;
-  },
-
-  async unionGroupExists(exec: Executor, orgId: string, id: string): Promise<boolean> {
-    const [row] = await exec
-      .select({ id: unionGroups.id })
-      .from(unionGroups)
-      .where(and(eq(unionGroups.orgId, orgId), eq(unionGroups.id, id)));
-    return !!row;
   },
 
   // Import jobs.

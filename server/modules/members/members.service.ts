@@ -179,11 +179,22 @@ async function resolveOrganisation(
   if (!may(access, 'member:write', input)) {
     throw invalid([{ path: 'departmentId', message: '只能登记本人负责科室的人员' }]);
   }
-  if (input.unionGroupId === null) return repo.unionGroupOfDepartment(exec, orgId, input.departmentId);
-  if (!(await repo.unionGroupExists(exec, orgId, input.unionGroupId))) {
-    throw invalid([{ path: 'unionGroupId', message: '所选工会小组不存在' }]);
+  if (input.unionGroupId === null) {
+    const groups = await organisationService.listUnionGroups(exec, orgId);
+    return groups.find((g) => g.departmentIds.includes(input.departmentId))?.id ?? null;
   }
+  await organisationService.assertUnionGroupExists(exec, orgId, input.unionGroupId, 'unionGroupId');
   return input.unionGroupId;
+}
+
+/** The org's departments with the union group each belongs to: for imports by department name. */
+export async function departmentRefs(exec: Executor, orgId: string) {
+  const [departments, groups] = await Promise.all([
+    organisationService.listDepartments(exec, orgId),
+    organisationService.listUnionGroups(exec, orgId),
+  ]);
+  const groupOf = new Map(groups.flatMap((g) => g.departmentIds.map((d) => [d, g.id] as const)));
+  return departments.map((d) => ({ id: d.id, name: d.name, unionGroupId: groupOf.get(d.id) ?? null }));
 }
 
 async function assertMemberNoFree(exec: Executor, orgId: string, memberNo: string | null, selfId?: string) {
