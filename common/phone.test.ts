@@ -51,6 +51,12 @@ describe('maskPhone', () => {
     expect(maskPhone('0755-1234567')).toBe('0755-***4567');
   });
 
+  it('knows 010 and 02x are three-digit area codes when there is no dash', () => {
+    expect(maskPhone('01012345678')).toBe('010****5678');
+    expect(maskPhone('02187654321')).toBe('021****4321');
+    expect(maskPhone('075512345678')).toBe('0755****5678');
+  });
+
   it('never shows the middle of a number', () => {
     for (const p of ['13812345678', '010-12345678', '0755-1234567', '01012345678']) {
       const masked = maskPhone(p);

@@ -16,6 +16,8 @@ export function maskPhone(raw: string): string {
   const p = normalizePhone(raw);
   if (MOBILE.test(p)) return `${p.slice(0, 3)}****${p.slice(-4)}`;
   if (p.length <= 4) return '*'.repeat(p.length);
-  const head = p.startsWith('0') ? p.slice(0, p.indexOf('-') > 0 ? p.indexOf('-') + 1 : 4) : '';
+  // Area codes are 3 digits for 010 and 02x, 4 otherwise.
+  const areaLength = /^0(10|2\d)/.test(p) ? 3 : 4;
+  const head = p.startsWith('0') ? p.slice(0, p.indexOf('-') > 0 ? p.indexOf('-') + 1 : areaLength) : '';
   return `${head}${'*'.repeat(Math.max(p.length - head.length - 4, 0))}${p.slice(-4)}`;
 }

@@ -40,7 +40,8 @@ export function toErrorBody(err: FastifyError): { status: number; body: ErrorBod
     });
     return { status: 400, body: errorBody('VALIDATION_FAILED', details[0]?.message, details) };
   }
-  const pgCode = (err as { code?: string }).code;
+  // Drizzle wraps the driver's error and keeps PostgreSQL's code on the cause.
+  const pgCode = (err as { code?: string }).code ?? (err.cause as { code?: string } | undefined)?.code;
   if (pgCode === '23505') return { status: 409, body: errorBody('DUPLICATE') };
   if (pgCode === '23503') return { status: 409, body: errorBody('IN_USE', '记录仍被引用，不能执行此操作') };
   if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
