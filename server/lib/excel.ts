@@ -165,9 +165,9 @@ export function readTable(
   }
   if (!headerRow) return null;
   const rows: SheetRow[] = [];
-  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    if (!row.hasValues) continue;
+  // eachRow visits only rows that exist in the file: a sheet formatted down to row 1,048,576 costs nothing.
+  ws.eachRow((row, r) => {
+    if (r <= headerRow) return;
     const cells = new Map<string, Scalar>();
     let any = false;
     for (const { col, name } of headerCols) {
@@ -176,7 +176,7 @@ export function readTable(
       if (!cells.has(name)) cells.set(name, v);
     }
     if (any) rows.push({ rowNumber: r, cells });
-  }
+  });
   return { headers: headerCols.map((c) => c.name), headerRow, rows };
 }
 
