@@ -1,6 +1,7 @@
 import { Modal } from 'antd';
 import type { ReactNode } from 'react';
 import type { ZodType } from 'zod';
+import { useOpenCount } from './useOpenCount';
 import { ZodForm, type ZodFormProps } from './ZodForm';
 
 interface FormModalProps<S extends ZodType> extends Omit<ZodFormProps<S>, 'onCancel' | 'block'> {
@@ -12,10 +13,11 @@ interface FormModalProps<S extends ZodType> extends Omit<ZodFormProps<S>, 'onCan
 
 /** A short form in a dialog (a status change, a password reset). */
 export function FormModal<S extends ZodType>({ title, open, onClose, intro, ...form }: FormModalProps<S>) {
+  const openCount = useOpenCount(open);
   return (
     <Modal title={title} open={open} onCancel={onClose} footer={null} destroyOnHidden>
       {intro}
-      <ZodForm {...form} onCancel={onClose} />
+      <ZodForm key={openCount} {...form} onCancel={onClose} />
     </Modal>
   );
 }

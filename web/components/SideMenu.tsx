@@ -28,10 +28,11 @@ const ITEMS: Item[] = [
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
 ];
 
-/** The item whose path is the longest prefix of the current location. */
-function selectedPath(pathname: string, items: Item[]): string {
+/** The item whose path is the longest prefix of the current location, if any. */
+function selectedKeys(pathname: string, items: Item[]): string[] {
   const matches = items.filter((i) => pathname === i.path || pathname.startsWith(`${i.path}/`));
-  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '/';
+  const best = matches.sort((a, b) => b.path.length - a.path.length)[0];
+  return best ? [best.path] : [];
 }
 
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
@@ -42,7 +43,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   return (
     <Menu
       mode="inline"
-      selectedKeys={[selectedPath(pathname, items)]}
+      selectedKeys={selectedKeys(pathname, items)}
       items={items.map((i) => ({ key: i.path, label: i.label, icon: i.icon }))}
       onClick={({ key }) => {
         navigate(key);

@@ -1,5 +1,5 @@
 import { App, Button, Flex, Form } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import type { ZodType, z } from 'zod';
 import { showFormError, validateWith, withoutEmpty } from '../forms';
 
@@ -26,6 +26,8 @@ export function ZodForm<S extends ZodType>(props: ZodFormProps<S>) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const [submitting, setSubmitting] = useState(false);
+  // A unique form name prefixes the inputs' ids, so labels stay tied to their own input when two forms are on the page.
+  const formName = `f${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
 
   async function finish(values: Record<string, unknown>) {
     const checked = validateWith(form, schema, toBody(values));
@@ -51,6 +53,7 @@ export function ZodForm<S extends ZodType>(props: ZodFormProps<S>) {
   return (
     <Form
       form={form}
+      name={formName}
       layout="vertical"
       initialValues={props.initialValues}
       onFinish={finish}

@@ -16,8 +16,8 @@ const OBJECT_LABELS: Record<string, string> = {
   user: '用户',
   department: '科室',
   unionGroup: '工会小组',
-  org: '工会',
-  import: '导入任务',
+  importJob: '导入任务',
+  proposal: '提案',
 };
 
 const roleNames = (roles: string) =>

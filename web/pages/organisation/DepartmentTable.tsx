@@ -15,6 +15,9 @@ export function DepartmentTable() {
   const { data, isPending, error } = useDepartments();
   const tree = useMemo(() => departmentTree(data ?? []), [data]);
   const [edit, setEdit] = useState<DepartmentEdit | null>(null);
+  // The tree starts (and stays, as departments are added) expanded; only what the user folds is folded.
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
+  const expanded = (data ?? []).map((d) => d.parentId).filter((id): id is string => !!id && !folded.has(id));
 
   async function remove(d: DepartmentNode) {
     try {
@@ -67,14 +70,21 @@ export function DepartmentTable() {
     >
       <div data-testid="departments-table">
         <Table<DepartmentNode>
-          // Mounted afresh once loaded so that the whole tree starts expanded.
-          key={data ? 'loaded' : 'loading'}
           rowKey="id"
           size="small"
           columns={columns}
           dataSource={tree}
           loading={isPending}
-          expandable={{ defaultExpandAllRows: true }}
+          expandable={{
+            expandedRowKeys: expanded,
+            onExpand: (open, d) =>
+              setFolded((prev) => {
+                const next = new Set(prev);
+                if (open) next.delete(d.id);
+                else next.add(d.id);
+                return next;
+              }),
+          }}
           pagination={false}
           scroll={{ x: 'max-content' }}
           locale={error ? { emptyText: `加载失败：${error.message}` } : undefined}
