@@ -9,7 +9,9 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     port: 5173,
-    // No changeOrigin: the server's CSRF check compares Origin with the Host the browser used.
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // '/api/' with the slash: a bare '/api' prefix would also capture the module /api.ts.
+    // changeOrigin off (the string shorthand turns it on): the server's CSRF check compares the
+    // Origin with the Host the browser used, so the Host must pass through unchanged.
+    proxy: { '/api/': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
   },
 });

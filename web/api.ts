@@ -39,7 +39,7 @@ function redirectFor(err: ApiError) {
   }
 }
 
-export function toApiError(status: number, body: unknown): ApiError {
+function toApiError(status: number, body: unknown): ApiError {
   const e = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
   if (e?.code) return new ApiError(status, e.code, e.message ?? '请求失败', e.details ?? []);
   return new ApiError(

@@ -14,7 +14,7 @@ export function withoutEmpty<T extends object>(values: T): T {
 }
 
 /** Puts each message on the field its path names; returns the messages no field on the form can show. */
-export function setFieldErrors(form: FormInstance, details: ErrorDetail[]): string[] {
+function setFieldErrors(form: FormInstance, details: ErrorDetail[]): string[] {
   const fields = new Set(Object.keys(form.getFieldsValue()));
   const byField = new Map<string, string[]>();
   const rest: string[] = [];

@@ -40,7 +40,7 @@ export function departmentTree(list: DepartmentView[]): DepartmentNode[] {
   return roots;
 }
 
-export interface TreeOption {
+interface TreeOption {
   value: string;
   title: string;
   children?: TreeOption[];

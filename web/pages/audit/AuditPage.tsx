@@ -66,7 +66,6 @@ export default function AuditPage() {
       <div data-testid="audit-table">
         <Table<AuditView>
           rowKey="id"
-          size="middle"
           columns={columns}
           dataSource={data?.data}
           loading={isFetching}

@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { MEMBERSHIP_ACTION_LABELS, type MembershipAction } from '../../../common/enums';
 import { PageLoading } from '../../components/PageLoading';
 import { StatusTag } from '../../components/StatusTag';
+import { useDialog } from '../../components/useDialog';
 import { MemberFormDrawer } from './MemberFormDrawer';
 import { MemberHistory } from './MemberHistory';
 import { MemberInfo } from './MemberInfo';
@@ -17,7 +18,7 @@ export default function MemberDetailPage() {
   const navigate = useNavigate();
   const { data: member, error } = useMember(id);
   const [editing, setEditing] = useState(false);
-  const [action, setAction] = useState<MembershipAction | null>(null);
+  const change = useDialog<MembershipAction>('apply');
 
   const back = (
     // Back to the list as it was (its filters are in the URL), or to the roster when opened directly.
@@ -43,7 +44,7 @@ export default function MemberDetailPage() {
         </Flex>
         <Flex gap={8} wrap>
           {member.abilities.actions.map((a) => (
-            <Button key={a} onClick={() => setAction(a)}>
+            <Button key={a} onClick={() => change.show(a)}>
               {MEMBERSHIP_ACTION_LABELS[a]}
             </Button>
           ))}
@@ -61,7 +62,12 @@ export default function MemberDetailPage() {
         <MemberHistory memberId={member.id} />
       </Card>
       <MemberFormDrawer open={editing} onClose={() => setEditing(false)} member={member} />
-      <MembershipActionModal member={member} action={action} onClose={() => setAction(null)} />
+      <MembershipActionModal
+        open={change.open}
+        member={member}
+        action={change.subject}
+        onClose={change.close}
+      />
     </Flex>
   );
 }

@@ -21,7 +21,6 @@ export function MemberInfo({ member: m }: { member: MemberView }) {
       children: (
         <IdNumberReveal memberId={m.id} masked={m.idNumberMasked} canReveal={m.abilities.revealIdNumber} />
       ),
-      span: 2,
     },
     { label: '出生日期', children: orDash(m.birthDate) },
     { label: '民族', children: orDash(m.ethnicity) },

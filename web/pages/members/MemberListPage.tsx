@@ -72,7 +72,6 @@ export default function MemberListPage() {
       <div data-testid="members-table">
         <Table<MemberView>
           rowKey="id"
-          size="middle"
           columns={columns}
           dataSource={data?.data}
           loading={isFetching}

@@ -9,17 +9,17 @@ import { dateStringItem, withoutEmpty } from '../../forms';
 import { MEMBERS_KEY } from './memberQueries';
 
 interface Props {
+  open: boolean;
   member: MemberView;
-  /** The change being made; the dialog is open while one is chosen. */
-  action: MembershipAction | null;
+  action: MembershipAction;
   onClose: () => void;
 }
 
 /** Asks for the date and reason of a membership change (and the card number when approving). */
-export function MembershipActionModal({ member, action, onClose }: Props) {
+export function MembershipActionModal({ open, member, action, onClose }: Props) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const label = action ? MEMBERSHIP_ACTION_LABELS[action] : '';
+  const label = MEMBERSHIP_ACTION_LABELS[action];
 
   async function submit(body: unknown) {
     await api.post<{ data: MemberView }>(`/members/${member.id}/membership`, body);
@@ -31,7 +31,7 @@ export function MembershipActionModal({ member, action, onClose }: Props) {
   return (
     <FormModal
       title={`${label}：${member.name}`}
-      open={action !== null}
+      open={open}
       onClose={onClose}
       schema={membershipChangeBody}
       initialValues={{ date: dayjs().format('YYYY-MM-DD'), memberNo: member.memberNo ?? undefined }}

@@ -9,16 +9,16 @@ import { DEPARTMENTS_KEY } from '../../queries';
 /** What the drawer is doing: editing a department, or adding one (under `parentId` when given). */
 export type DepartmentEdit = { department: DepartmentView } | { parentId: string | null };
 
-export function DepartmentFormDrawer({
-  edit,
-  onClose,
-}: {
-  edit: DepartmentEdit | null;
+interface Props {
+  open: boolean;
+  edit: DepartmentEdit;
   onClose: () => void;
-}) {
+}
+
+export function DepartmentFormDrawer({ open, edit, onClose }: Props) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const current = edit && 'department' in edit ? edit.department : undefined;
+  const current = 'department' in edit ? edit.department : undefined;
 
   async function submit(body: unknown) {
     if (current) await api.put(`/departments/${current.id}`, body);
@@ -35,12 +35,12 @@ export function DepartmentFormDrawer({
         code: current.code ?? undefined,
         sort: current.sort,
       }
-    : { parentId: (edit && 'parentId' in edit && edit.parentId) || undefined, sort: 0 };
+    : { parentId: ('parentId' in edit && edit.parentId) || undefined, sort: 0 };
 
   return (
     <FormDrawer
       title={current ? `编辑科室：${current.name}` : '新增科室'}
-      open={edit !== null}
+      open={open}
       onClose={onClose}
       schema={departmentBody}
       initialValues={initialValues}

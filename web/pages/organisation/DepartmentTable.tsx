@@ -4,6 +4,7 @@ import { App, Button, Card, Popconfirm, Space, Table, type TableColumnsType } fr
 import { useMemo, useState } from 'react';
 import { useCan } from '../../access';
 import { api } from '../../api';
+import { useDialog } from '../../components/useDialog';
 import { DEPARTMENTS_KEY, type DepartmentNode, departmentTree, useDepartments } from '../../queries';
 import { type DepartmentEdit, DepartmentFormDrawer } from './DepartmentFormDrawer';
 
@@ -14,7 +15,7 @@ export function DepartmentTable() {
   const canManage = useCan('org:manage');
   const { data, isPending, error } = useDepartments();
   const tree = useMemo(() => departmentTree(data ?? []), [data]);
-  const [edit, setEdit] = useState<DepartmentEdit | null>(null);
+  const editor = useDialog<DepartmentEdit>({ parentId: null });
   // The tree starts (and stays, as departments are added) expanded; only what the user folds is folded.
   const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const expanded = (data ?? []).map((d) => d.parentId).filter((id): id is string => !!id && !folded.has(id));
@@ -40,10 +41,10 @@ export function DepartmentTable() {
       key: 'actions',
       render: (_, d) => (
         <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setEdit({ parentId: d.id })}>
+          <Button type="link" size="small" onClick={() => editor.show({ parentId: d.id })}>
             新增下级
           </Button>
-          <Button type="link" size="small" onClick={() => setEdit({ department: d })}>
+          <Button type="link" size="small" onClick={() => editor.show({ department: d })}>
             编辑
           </Button>
           <Popconfirm title={`确定删除科室「${d.name}」？`} onConfirm={() => remove(d)}>
@@ -62,7 +63,7 @@ export function DepartmentTable() {
       size="small"
       extra={
         canManage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEdit({ parentId: null })}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.show({ parentId: null })}>
             新增科室
           </Button>
         )
@@ -90,7 +91,7 @@ export function DepartmentTable() {
           locale={error ? { emptyText: `加载失败：${error.message}` } : undefined}
         />
       </div>
-      <DepartmentFormDrawer edit={edit} onClose={() => setEdit(null)} />
+      <DepartmentFormDrawer open={editor.open} edit={editor.subject} onClose={editor.close} />
     </Card>
   );
 }

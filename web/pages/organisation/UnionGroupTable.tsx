@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
-import { useState } from 'react';
 import type { UnionGroupView } from '../../../common/schemas/organisation';
 import { useCan } from '../../access';
 import { api } from '../../api';
+import { useDialog } from '../../components/useDialog';
 import { UNION_GROUPS_KEY, useDepartments, useUnionGroups } from '../../queries';
 import { UnionGroupFormDrawer } from './UnionGroupFormDrawer';
 
@@ -14,7 +14,7 @@ export function UnionGroupTable() {
   const canManage = useCan('org:manage');
   const { data, isPending, error } = useUnionGroups();
   const { data: departments = [] } = useDepartments();
-  const [editing, setEditing] = useState<{ group?: UnionGroupView } | null>(null);
+  const editor = useDialog<UnionGroupView | undefined>(undefined);
   const nameOf = new Map(departments.map((d) => [d.id, d.name]));
 
   async function remove(g: UnionGroupView) {
@@ -43,7 +43,7 @@ export function UnionGroupTable() {
       key: 'actions',
       render: (_, g) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setEditing({ group: g })}>
+          <Button type="link" size="small" onClick={() => editor.show(g)}>
             编辑
           </Button>
           <Popconfirm title={`确定删除工会小组「${g.name}」？`} onConfirm={() => remove(g)}>
@@ -62,7 +62,7 @@ export function UnionGroupTable() {
       size="small"
       extra={
         canManage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.show(undefined)}>
             新增工会小组
           </Button>
         )
@@ -80,7 +80,7 @@ export function UnionGroupTable() {
           locale={error ? { emptyText: `加载失败：${error.message}` } : undefined}
         />
       </div>
-      <UnionGroupFormDrawer open={editing !== null} group={editing?.group} onClose={() => setEditing(null)} />
+      <UnionGroupFormDrawer open={editor.open} group={editor.subject} onClose={editor.close} />
     </Card>
   );
 }

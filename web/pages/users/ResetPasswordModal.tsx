@@ -7,7 +7,13 @@ import { PASSWORD_RULE_TEXT } from '../auth/passwordFields';
 import { USERS_KEY } from './userQueries';
 
 /** An administrator sets a new password; the user must change it at the next login, and a lock is lifted. */
-export function ResetPasswordModal({ user, onClose }: { user: UserView | null; onClose: () => void }) {
+interface Props {
+  open: boolean;
+  user: UserView | undefined;
+  onClose: () => void;
+}
+
+export function ResetPasswordModal({ open, user, onClose }: Props) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
 
@@ -21,7 +27,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
   return (
     <FormModal
       title={`重置密码：${user?.displayName ?? ''}`}
-      open={user !== null}
+      open={open}
       onClose={onClose}
       schema={resetPasswordBody}
       onSubmit={submit}

@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Space, Table, type TableColumnsType, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { ROLE_LABELS } from '../../../common/permissions';
 import type { UserView } from '../../../common/schemas/user';
 import { ListPage } from '../../components/ListPage';
+import { useDialog } from '../../components/useDialog';
 import { formatDateTime } from '../../format';
 import { useListParams } from '../../useListParams';
 import { ResetPasswordModal } from './ResetPasswordModal';
@@ -30,8 +30,8 @@ export default function UserListPage() {
     page: list.page,
     pageSize: list.pageSize,
   });
-  const [editing, setEditing] = useState<{ user?: UserView } | null>(null);
-  const [resetting, setResetting] = useState<UserView | null>(null);
+  const editor = useDialog<UserView | undefined>(undefined);
+  const reset = useDialog<UserView | undefined>(undefined);
 
   const columns: TableColumnsType<UserView> = [
     { title: '用户名', dataIndex: 'username', fixed: 'start' },
@@ -57,10 +57,10 @@ export default function UserListPage() {
       key: 'actions',
       render: (_, u) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setEditing({ user: u })}>
+          <Button type="link" size="small" onClick={() => editor.show(u)}>
             编辑
           </Button>
-          <Button type="link" size="small" onClick={() => setResetting(u)}>
+          <Button type="link" size="small" onClick={() => reset.show(u)}>
             重置密码
           </Button>
         </Space>
@@ -72,7 +72,7 @@ export default function UserListPage() {
     <ListPage
       title="用户与角色"
       actions={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.show(undefined)}>
           新增用户
         </Button>
       }
@@ -100,8 +100,8 @@ export default function UserListPage() {
           locale={error ? { emptyText: `加载失败：${error.message}` } : undefined}
         />
       </div>
-      <UserFormDrawer open={editing !== null} user={editing?.user} onClose={() => setEditing(null)} />
-      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <UserFormDrawer open={editor.open} user={editor.subject} onClose={editor.close} />
+      <ResetPasswordModal open={reset.open} user={reset.subject} onClose={reset.close} />
     </ListPage>
   );
 }
