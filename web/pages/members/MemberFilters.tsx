@@ -39,12 +39,14 @@ export function MemberFilters({ values, onChange, onReset }: Props) {
         value={values.departmentId}
         onChange={(v) => onChange({ departmentId: v })}
         placeholder="科室"
+        aria-label="科室"
         style={width}
       />
       <Select
         value={values.unionGroupId}
         onChange={(v) => onChange({ unionGroupId: v })}
         placeholder="工会小组"
+        aria-label="工会小组"
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
         options={groups.map((g) => ({ value: g.id, label: g.name }))}
@@ -54,6 +56,7 @@ export function MemberFilters({ values, onChange, onReset }: Props) {
         value={values.employmentType}
         onChange={(v) => onChange({ employmentType: v })}
         placeholder="用工形式"
+        aria-label="用工形式"
         allowClear
         options={labelOptions(EMPLOYMENT_TYPE_LABELS, EMPLOYMENT_TYPES)}
         style={width}
@@ -62,6 +65,7 @@ export function MemberFilters({ values, onChange, onReset }: Props) {
         value={values.status}
         onChange={(v) => onChange({ status: v })}
         placeholder="会籍状态"
+        aria-label="会籍状态"
         allowClear
         options={labelOptions(MEMBERSHIP_STATUS_LABELS, MEMBERSHIP_STATUSES)}
         style={width}
@@ -71,6 +75,7 @@ export function MemberFilters({ values, onChange, onReset }: Props) {
         value={values.joinedYear ? dayjs(`${values.joinedYear}-01-01`) : null}
         onChange={(d) => onChange({ joinedYear: d ? String(d.year()) : undefined })}
         placeholder="入会年份"
+        aria-label="入会年份"
         style={width}
       />
       <Button onClick={onReset}>重置</Button>

@@ -70,7 +70,12 @@ export function UserFormDrawer({ open, user, onClose }: Props) {
         required
         extra="系统管理员、安全管理员、安全审计员（三员）不能与其他角色兼任"
       >
-        <Select mode="multiple" options={labelOptions(ROLE_LABELS, ROLES)} placeholder="选择角色" />
+        <Select
+          mode="multiple"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={labelOptions(ROLE_LABELS, ROLES)}
+          placeholder="选择角色"
+        />
       </Form.Item>
       <Form.Item noStyle shouldUpdate={(a, b) => a.roles !== b.roles}>
         {({ getFieldValue }) =>
