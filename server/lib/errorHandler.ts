@@ -6,13 +6,17 @@ import { AppError } from './errors.js';
 const FIELD_NAMES: Record<string, string> = { body: '请求内容', querystring: '查询条件', params: '地址参数' };
 
 /** One error shape for the whole API; bad input is never a 500. */
-export function registerErrorHandler(app: FastifyInstance) {
+export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const { status, body } = toErrorBody(err);
     if (status >= 500) req.log.error(err);
     reply.status(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
+    // The web app routes on the client: a page address that is no file gets index.html.
+    if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.sendFile('index.html');
+    }
     reply.status(404).send(errorBody('NOT_FOUND', req.url.startsWith('/api/') ? '接口不存在' : '页面不存在'));
   });
 }
