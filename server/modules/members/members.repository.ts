@@ -128,42 +128,13 @@ export const membersRepository = {
     return row;
   },
 
-  async findByHashes(exec: Executor, orgId: string, hashes: readonly string[]) {
-    const out: { id: string; hash: string; name: string; memberNo: string | null }[] = [];
-    for (let i = 0; i < hashes.length; i += CHUNK * 5) {
-      const part = hashes.slice(i, i + CHUNK * 5);
-      out.push(
-        ...(await exec
-          .select({
-            id: members.id,
-            hash: members.idNumberHash,
-            name: members.name,
-            memberNo: members.memberNo,
-          })
-          .from(members)
-          .where(and(eq(members.orgId, orgId), inArray(members.idNumberHash, [...part])))),
-      );
-    }
-    return out;
+  /** Members of the org holding any of the given ID hashes, in chunks so a 10,000-row import stays within limits. */
+  findByHashes(exec: Executor, orgId: string, hashes: readonly string[]) {
+    return findIn(exec, orgId, members.idNumberHash, hashes);
   },
 
-  async findByMemberNos(exec: Executor, orgId: string, nos: readonly string[]) {
-    const out: { id: string; hash: string; name: string; memberNo: string | null }[] = [];
-    for (let i = 0; i < nos.length; i += CHUNK * 5) {
-      const part = nos.slice(i, i + CHUNK * 5);
-      out.push(
-        ...(await exec
-          .select({
-            id: members.id,
-            hash: members.idNumberHash,
-            name: members.name,
-            memberNo: members.memberNo,
-          })
-          .from(members)
-          .where(and(eq(members.orgId, orgId), inArray(members.memberNo, [...part])))),
-      );
-    }
-    return out;
+  findByMemberNos(exec: Executor, orgId: string, nos: readonly string[]) {
+    return findIn(exec, orgId, members.memberNo, nos);
   },
 
   async insert(exec: Executor, values: NewMember): Promise<MemberRow> {
@@ -326,3 +297,27 @@ export const membersRepository = {
       );
   },
 };
+
+async function findIn(
+  exec: Executor,
+  orgId: string,
+  column: typeof members.idNumberHash | typeof members.memberNo,
+  values: readonly string[],
+) {
+  const out: { id: string; hash: string; name: string; memberNo: string | null }[] = [];
+  for (let i = 0; i < values.length; i += CHUNK * 5) {
+    const part = values.slice(i, i + CHUNK * 5);
+    out.push(
+      ...(await exec
+        .select({
+          id: members.id,
+          hash: members.idNumberHash,
+          name: members.name,
+          memberNo: members.memberNo,
+        })
+        .from(members)
+        .where(and(eq(members.orgId, orgId), inArray(column, [...part])))),
+    );
+  }
+  return out;
+}
