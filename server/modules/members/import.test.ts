@@ -2,15 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { idNumberError } from '../../../common/idNumber.js';
 import { auditLog, members, membershipEvents } from '../../db/schema/index.js';
-import {
-  anonymous,
-  createDepartment,
-  createOrg,
-  createUnionGroup,
-  loginAs,
-  setupTestApp,
-  type TestContext,
-} from '../../test/helpers.js';
+import { anonymous, createUnionGroup, loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
 import {
   bodyBuffer,
   type CellInput,
@@ -18,6 +10,7 @@ import {
   idNumber,
   multipart,
   nextIdNumber,
+  orgWithOfficer,
   readXlsx,
   rosterXlsx,
   TEMPLATE_HEADERS,
@@ -28,13 +21,6 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await setupTestApp({ IMPORT_MAX_BYTES: String(3 * 1_048_576) });
 });
-
-async function setup() {
-  const org = await createOrg(ctx.deps);
-  const dept = await createDepartment(ctx.deps, org.id, '内一科');
-  const officer = await loginAs(ctx, org.id, ['officer']);
-  return { org, dept, officer };
-}
 
 const row = (extra: Record<string, CellInput> = {}): Record<string, CellInput> => ({
   姓名: '测试',
@@ -51,7 +37,7 @@ async function memberCount(orgId: string) {
 
 describe('GET /members/import/template', () => {
   it('401, 403 without member:import; gives the header row and a valid example that imports', async () => {
-    const { org, officer } = await setup();
+    const { org, officer } = await orgWithOfficer(ctx, '内一科');
     expect((await anonymous(ctx.app).get('/api/members/import/template')).statusCode).toBe(401);
     const vice = await loginAs(ctx, org.id, ['viceChair']);
     expect((await vice.get('/api/members/import/template')).statusCode).toBe(403);
@@ -75,7 +61,7 @@ describe('GET /members/import/template', () => {
 
 describe('POST /members/import', () => {
   it('401 anonymous and 403 without member:import, before reading the file', async () => {
-    const { org } = await setup();
+    const { org } = await orgWithOfficer(ctx, '内一科');
     const file = await rosterXlsx([row()]);
     expect((await upload(anonymous(ctx.app), file)).statusCode).toBe(401);
     const vice = await loginAs(ctx, org.id, ['viceChair']);
@@ -83,7 +69,7 @@ describe('POST /members/import', () => {
   });
 
   it('400 for a file that is not xlsx, a missing file, missing columns, an empty sheet, a bad mode; 413 too big', async () => {
-    const { officer } = await setup();
+    const { officer } = await orgWithOfficer(ctx, '内一科');
     const notXlsx = '文件不是有效的 Excel（.xlsx）文件';
     for (const content of [Buffer.from('name,id\n'), Buffer.from('PK\u0003\u0004 not really a zip')]) {
       const res = await upload(officer, content);
@@ -112,7 +98,7 @@ describe('POST /members/import', () => {
   });
 
   it('lists every problem by Excel row and column; the fixed file previews clean and commits', async () => {
-    const { org, dept, officer } = await setup();
+    const { org, dept, officer } = await orgWithOfficer(ctx, '内一科');
     const group = await createUnionGroup(ctx.deps, org.id, [dept.id]);
     const taken = await createMember(officer, dept.id, {
       name: '已登记',
@@ -233,19 +219,19 @@ describe('POST /members/import', () => {
 });
 
 describe('POST /members/import/:id/commit', () => {
-  async function previewed(officer: Awaited<ReturnType<typeof setup>>['officer'], rows = [row()]) {
+  async function previewed(officer: Awaited<ReturnType<typeof orgWithOfficer>>['officer'], rows = [row()]) {
     const res = await upload(officer, await rosterXlsx(rows));
     expect(res.json().data.problems).toEqual([]);
     return res.json().data as { id: string };
   }
 
   it('401, 403, 404 for another org or another user, 400 for a malformed id', async () => {
-    const { org, officer } = await setup();
+    const { org, officer } = await orgWithOfficer(ctx, '内一科');
     const job = await previewed(officer);
     const url = `/api/members/import/${job.id}/commit`;
     expect((await anonymous(ctx.app).post(url)).statusCode).toBe(401);
     expect((await (await loginAs(ctx, org.id, ['viceChair'])).post(url)).statusCode).toBe(403);
-    const other = await setup();
+    const other = await orgWithOfficer(ctx, '内一科');
     const foreign = await other.officer.post(url);
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json().error.code).toBe('IMPORT_NOT_FOUND');
@@ -256,7 +242,7 @@ describe('POST /members/import/:id/commit', () => {
   });
 
   it('re-importing in upsert mode updates by ID number and creates no duplicates', async () => {
-    const { org, dept, officer } = await setup();
+    const { org, dept, officer } = await orgWithOfficer(ctx, '内一科');
     const people = [1, 2, 3].map((i) =>
       row({ 姓名: `人${i}`, 身份证号: nextIdNumber(), 手机号: `1380000000${i}` }),
     );
@@ -294,7 +280,7 @@ describe('POST /members/import/:id/commit', () => {
   });
 
   it('is all-or-nothing: a card number taken between preview and commit rolls every row back', async () => {
-    const { org, dept, officer } = await setup();
+    const { org, dept, officer } = await orgWithOfficer(ctx, '内一科');
     const job = await previewed(officer, [row(), row(), row({ 会员证号: 'Z-9' })]);
     await createMember(officer, dept.id, { memberNo: 'Z-9', joinedAt: '2020-01-01' });
     const res = await officer.post(`/api/members/import/${job.id}/commit`);
@@ -310,7 +296,7 @@ describe('POST /members/import/:id/commit', () => {
   });
 
   it('re-checks ID numbers inside the transaction: someone registered after the preview stops the commit', async () => {
-    const { org, dept, officer } = await setup();
+    const { org, dept, officer } = await orgWithOfficer(ctx, '内一科');
     const id = nextIdNumber();
     const job = await previewed(officer, [row(), row({ 身份证号: id })]);
     await createMember(officer, dept.id, { name: '抢先登记', idNumber: id });

@@ -10,25 +10,18 @@ import {
   setupTestApp,
   type TestContext,
 } from '../../test/helpers.js';
-import { createMember, idNumber, memberBody, nextIdNumber } from './testkit.js';
+import { createMember, idNumber, memberBody, nextIdNumber, orgWithOfficer } from './testkit.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await setupTestApp();
 });
 
-async function orgWithOfficer() {
-  const org = await createOrg(ctx.deps);
-  const dept = await createDepartment(ctx.deps, org.id);
-  const officer = await loginAs(ctx, org.id, ['officer']);
-  return { org, dept, officer };
-}
-
 const NO_SUCH = '00000000-0000-4000-8000-000000000000';
 
 describe('POST /members', () => {
   it('401 anonymous, 403 without member:write', async () => {
-    const { org, dept } = await orgWithOfficer();
+    const { org, dept } = await orgWithOfficer(ctx);
     expect((await anonymous(ctx.app).post('/api/members', memberBody(dept.id))).statusCode).toBe(401);
     const vice = await loginAs(ctx, org.id, ['viceChair']);
     const res = await vice.post('/api/members', memberBody(dept.id));
@@ -37,7 +30,7 @@ describe('POST /members', () => {
   });
 
   it('registers a person, deriving birth date and gender from the ID, defaulting the union group', async () => {
-    const { org, dept, officer } = await orgWithOfficer();
+    const { org, dept, officer } = await orgWithOfficer(ctx);
     const group = await createUnionGroup(ctx.deps, org.id, [dept.id]);
     const id = idNumber('19880215', '246');
     const res = await officer.post('/api/members', memberBody(dept.id, { name: '王五', idNumber: id }));
@@ -74,13 +67,13 @@ describe('POST /members', () => {
   });
 
   it('starts as a member when a join date is given', async () => {
-    const { dept, officer } = await orgWithOfficer();
+    const { dept, officer } = await orgWithOfficer(ctx);
     const m = await createMember(officer, dept.id, { joinedAt: '2015-05-04', memberNo: 'A-001' });
     expect(m).toMatchObject({ status: 'member', joinedAt: '2015-05-04', memberNo: 'A-001' });
   });
 
   it('400 for a bad ID number, a disagreeing birth date and gender, and an unknown department', async () => {
-    const { dept, officer } = await orgWithOfficer();
+    const { dept, officer } = await orgWithOfficer(ctx);
     const good = idNumber('19900101', '123');
     const badCheck = `${good.slice(0, 17)}${good[17] === '0' ? '1' : '0'}`;
     const bad = await officer.post('/api/members', memberBody(dept.id, { idNumber: badCheck }));
@@ -121,7 +114,7 @@ describe('POST /members', () => {
   });
 
   it('409 for an ID number already registered in the org (naming the person) and a taken card number', async () => {
-    const { dept, officer } = await orgWithOfficer();
+    const { dept, officer } = await orgWithOfficer(ctx);
     const id = nextIdNumber();
     await createMember(officer, dept.id, {
       name: '赵六',
@@ -140,7 +133,7 @@ describe('POST /members', () => {
     expect(no.json().error.details[0].path).toBe('memberNo');
 
     // The same person may be on another union's roster.
-    const other = await orgWithOfficer();
+    const other = await orgWithOfficer(ctx);
     expect(
       (await other.officer.post('/api/members', memberBody(other.dept.id, { idNumber: id }))).statusCode,
     ).toBe(201);
@@ -149,12 +142,12 @@ describe('POST /members', () => {
 
 describe('GET /members/:id and /reveal-id', () => {
   it('401, 403, 404 for another org, 400 for a malformed id', async () => {
-    const { org, dept, officer } = await orgWithOfficer();
+    const { org, dept, officer } = await orgWithOfficer(ctx);
     const m = await createMember(officer, dept.id);
     expect((await anonymous(ctx.app).get(`/api/members/${m.id}`)).statusCode).toBe(401);
     const delegate = await loginAs(ctx, org.id, ['delegate']);
     expect((await delegate.get(`/api/members/${m.id}`)).statusCode).toBe(403);
-    const other = await orgWithOfficer();
+    const other = await orgWithOfficer(ctx);
     const foreign = await other.officer.get(`/api/members/${m.id}`);
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json().error.code).toBe('MEMBER_NOT_FOUND');
@@ -162,7 +155,7 @@ describe('GET /members/:id and /reveal-id', () => {
   });
 
   it('masks the phone and offers no actions to a reader without sensitive or write permission', async () => {
-    const { org, dept, officer } = await orgWithOfficer();
+    const { org, dept, officer } = await orgWithOfficer(ctx);
     const m = await createMember(officer, dept.id, { phone: '13912345678' });
     const vice = await loginAs(ctx, org.id, ['viceChair']);
     const res = await vice.get(`/api/members/${m.id}`);
@@ -174,13 +167,13 @@ describe('GET /members/:id and /reveal-id', () => {
   });
 
   it('reveals the full ID number to member:readSensitive and audits the look', async () => {
-    const { org, dept, officer } = await orgWithOfficer();
+    const { org, dept, officer } = await orgWithOfficer(ctx);
     const id = nextIdNumber();
     const m = await createMember(officer, dept.id, { idNumber: id });
     expect((await anonymous(ctx.app).post(`/api/members/${m.id}/reveal-id`)).statusCode).toBe(401);
     const committee = await loginAs(ctx, org.id, ['committeeMember']);
     expect((await committee.post(`/api/members/${m.id}/reveal-id`)).statusCode).toBe(403);
-    const other = await orgWithOfficer();
+    const other = await orgWithOfficer(ctx);
     expect((await other.officer.post(`/api/members/${m.id}/reveal-id`)).statusCode).toBe(404);
 
     const res = await officer.post(`/api/members/${m.id}/reveal-id`);
@@ -197,13 +190,13 @@ describe('GET /members/:id and /reveal-id', () => {
 
 describe('PUT /members/:id', () => {
   it('401, 403, 404 for another org, 400 for bad input and for a status field', async () => {
-    const { org, dept, officer } = await orgWithOfficer();
+    const { org, dept, officer } = await orgWithOfficer(ctx);
     const m = await createMember(officer, dept.id);
     const body = { ...memberBody(dept.id), version: 1 };
     expect((await anonymous(ctx.app).put(`/api/members/${m.id}`, body)).statusCode).toBe(401);
     const vice = await loginAs(ctx, org.id, ['viceChair']);
     expect((await vice.put(`/api/members/${m.id}`, body)).statusCode).toBe(403);
-    const other = await orgWithOfficer();
+    const other = await orgWithOfficer(ctx);
     expect(
       (await other.officer.put(`/api/members/${m.id}`, { ...body, departmentId: other.dept.id })).statusCode,
     ).toBe(404);
@@ -218,7 +211,7 @@ describe('PUT /members/:id', () => {
   });
 
   it('updates, keeps the stored ID when omitted, bumps the version and refuses a stale one', async () => {
-    const { org, dept, officer } = await orgWithOfficer();
+    const { org, dept, officer } = await orgWithOfficer(ctx);
     const dept2 = await createDepartment(ctx.deps, org.id);
     const group2 = await createUnionGroup(ctx.deps, org.id, [dept2.id]);
     const id = idNumber('19850505', '111');
@@ -263,7 +256,7 @@ describe('PUT /members/:id', () => {
   });
 
   it('409 when the new ID number or card number belongs to someone else', async () => {
-    const { dept, officer } = await orgWithOfficer();
+    const { dept, officer } = await orgWithOfficer(ctx);
     const a = await createMember(officer, dept.id, { name: '甲', memberNo: 'N-1', joinedAt: '2019-01-01' });
     const aId = (await officer.post(`/api/members/${a.id}/reveal-id`)).json().data.idNumber;
     const b = await createMember(officer, dept.id, { name: '乙' });
@@ -281,7 +274,7 @@ describe('PUT /members/:id', () => {
 
 describe('GET /members', () => {
   it('401 anonymous, 403 without member:read, 400 for a bad filter', async () => {
-    const { org, officer } = await orgWithOfficer();
+    const { org, officer } = await orgWithOfficer(ctx);
     expect((await anonymous(ctx.app).get('/api/members')).statusCode).toBe(401);
     expect((await (await loginAs(ctx, org.id, ['delegate'])).get('/api/members')).statusCode).toBe(403);
     const bad = await officer.get('/api/members?status=ghost');
@@ -293,7 +286,7 @@ describe('GET /members', () => {
   });
 
   it('searches by name, card number prefix and phone prefix; filters; pages and sorts on the server', async () => {
-    const { org, dept, officer } = await orgWithOfficer();
+    const { org, dept, officer } = await orgWithOfficer(ctx);
     const child = await createDepartment(ctx.deps, org.id, undefined, dept.id);
     const other = await createDepartment(ctx.deps, org.id);
     const group = await createUnionGroup(ctx.deps, org.id, [other.id]);
@@ -310,7 +303,7 @@ describe('GET /members', () => {
     });
     await createMember(officer, other.id, { name: '李三', phone: '13700000003', joinedAt: '2021-06-01' });
     // Another org's people never show.
-    const foreign = await orgWithOfficer();
+    const foreign = await orgWithOfficer(ctx);
     await createMember(foreign.officer, foreign.dept.id, { name: '张外' });
 
     const names = async (qs: string) =>
@@ -337,7 +330,7 @@ describe('GET /members', () => {
   });
 
   it('keeps a group leader to the assigned departments (and those below) on list, detail and history', async () => {
-    const { org, dept, officer } = await orgWithOfficer();
+    const { org, dept, officer } = await orgWithOfficer(ctx);
     const child = await createDepartment(ctx.deps, org.id, undefined, dept.id);
     const other = await createDepartment(ctx.deps, org.id);
     const mine = await createMember(officer, dept.id, { name: '本科室' });

@@ -1,28 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/index.js';
-import {
-  anonymous,
-  type Client,
-  createDepartment,
-  createOrg,
-  loginAs,
-  setupTestApp,
-  type TestContext,
-} from '../../test/helpers.js';
-import { createMember } from './testkit.js';
+import { anonymous, type Client, loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
+import { createMember, orgWithOfficer } from './testkit.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await setupTestApp();
 });
-
-async function setup() {
-  const org = await createOrg(ctx.deps);
-  const dept = await createDepartment(ctx.deps, org.id);
-  const officer = await loginAs(ctx, org.id, ['officer']);
-  return { org, dept, officer };
-}
 
 async function step(c: Client, m: { id: string; version: number }, body: Record<string, unknown>) {
   const res = await c.post(`/api/members/${m.id}/membership`, {
@@ -42,13 +27,13 @@ async function ok(c: Client, m: { id: string; version: number }, body: Record<st
 
 describe('POST /members/:id/membership', () => {
   it('401, 403 without member:write, 404 for another org, 400 for a bad action or date', async () => {
-    const { org, dept, officer } = await setup();
+    const { org, dept, officer } = await orgWithOfficer(ctx);
     const m = await createMember(officer, dept.id);
     const body = { action: 'apply', date: '2024-01-01', version: 1 };
     expect((await anonymous(ctx.app).post(`/api/members/${m.id}/membership`, body)).statusCode).toBe(401);
     const vice = await loginAs(ctx, org.id, ['viceChair']);
     expect((await vice.post(`/api/members/${m.id}/membership`, body)).statusCode).toBe(403);
-    const other = await setup();
+    const other = await orgWithOfficer(ctx);
     expect((await other.officer.post(`/api/members/${m.id}/membership`, body)).statusCode).toBe(404);
     const badAction = await officer.post(`/api/members/${m.id}/membership`, { ...body, action: 'promote' });
     expect(badAction.statusCode).toBe(400);
@@ -58,7 +43,7 @@ describe('POST /members/:id/membership', () => {
   });
 
   it('walks apply → approve → transfer out → transfer in → leave → apply, with history and audit', async () => {
-    const { dept, officer } = await setup();
+    const { dept, officer } = await orgWithOfficer(ctx);
     let m = await createMember(officer, dept.id);
     m = await ok(officer, m, { action: 'apply', date: '2024-01-10' });
     expect(m).toMatchObject({ status: 'applied', version: 2, abilities: { actions: ['approve', 'reject'] } });
@@ -101,7 +86,7 @@ describe('POST /members/:id/membership', () => {
   });
 
   it('numbers cards per org and year, takes a given number, and refuses a taken one', async () => {
-    const { dept, officer } = await setup();
+    const { dept, officer } = await orgWithOfficer(ctx);
     const applied = async () => ok(officer, await createMember(officer, dept.id), { action: 'apply' });
     const a = await ok(officer, await applied(), { action: 'approve', date: '2023-12-31' });
     const b = await ok(officer, await applied(), { action: 'approve', date: '2023-06-01' });
@@ -116,7 +101,7 @@ describe('POST /members/:id/membership', () => {
     expect(wrongStep.statusCode).toBe(400);
     expect(wrongStep.json().error.details[0].path).toBe('memberNo');
     // Another org starts its own sequence.
-    const other = await setup();
+    const other = await orgWithOfficer(ctx);
     const o = await ok(other.officer, await createMember(other.officer, other.dept.id), {
       action: 'transferIn',
     });
@@ -124,7 +109,7 @@ describe('POST /members/:id/membership', () => {
   });
 
   it('409 INVALID_TRANSITION naming the current state for a wrong step', async () => {
-    const { dept, officer } = await setup();
+    const { dept, officer } = await orgWithOfficer(ctx);
     let m = await createMember(officer, dept.id, { joinedAt: '2010-01-01' });
     m = await ok(officer, m, { action: 'leave', reason: '离职' });
     const res = await step(officer, m, { action: 'transferOut' });
@@ -143,7 +128,7 @@ describe('POST /members/:id/membership', () => {
   });
 
   it('400 without a reason to reject or leave; rejecting returns the person to non-member', async () => {
-    const { dept, officer } = await setup();
+    const { dept, officer } = await orgWithOfficer(ctx);
     let m = await ok(officer, await createMember(officer, dept.id), { action: 'apply' });
     const noReason = await step(officer, m, { action: 'reject' });
     expect(noReason.statusCode).toBe(400);
@@ -161,7 +146,7 @@ describe('POST /members/:id/membership', () => {
   });
 
   it('409 STALE_VERSION when the record changed since it was read', async () => {
-    const { dept, officer } = await setup();
+    const { dept, officer } = await orgWithOfficer(ctx);
     const m = await createMember(officer, dept.id);
     await ok(officer, m, { action: 'apply' });
     const res = await step(officer, m, { action: 'apply' });
@@ -172,13 +157,15 @@ describe('POST /members/:id/membership', () => {
 
 describe('GET /members/:id/history', () => {
   it('401, 403, 404 for another org', async () => {
-    const { org, dept, officer } = await setup();
+    const { org, dept, officer } = await orgWithOfficer(ctx);
     const m = await createMember(officer, dept.id);
     expect((await anonymous(ctx.app).get(`/api/members/${m.id}/history`)).statusCode).toBe(401);
     expect(
       (await (await loginAs(ctx, org.id, ['member'])).get(`/api/members/${m.id}/history`)).statusCode,
     ).toBe(403);
-    expect((await (await setup()).officer.get(`/api/members/${m.id}/history`)).statusCode).toBe(404);
+    expect((await (await orgWithOfficer(ctx)).officer.get(`/api/members/${m.id}/history`)).statusCode).toBe(
+      404,
+    );
     const res = await (await loginAs(ctx, org.id, ['committeeMember'])).get(`/api/members/${m.id}/history`);
     expect(res.json().data).toMatchObject([{ action: 'create', toStatus: 'nonMember' }]);
   });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { checkChar } from '../../../common/idNumber.js';
-import type { Client } from '../../test/helpers.js';
+import { type Client, createDepartment, createOrg, loginAs, type TestContext } from '../../test/helpers.js';
 
 // Test helpers of the member module: valid ID numbers, member bodies, xlsx files and multipart uploads.
 
@@ -118,4 +118,12 @@ export function upload(
 /** The binary body of an xlsx response. */
 export function bodyBuffer(res: LightMyRequestResponse): Buffer {
   return res.rawPayload;
+}
+
+/** A fresh union with one department and a signed-in officer: where most member tests start. */
+export async function orgWithOfficer(ctx: TestContext, departmentName?: string) {
+  const org = await createOrg(ctx.deps);
+  const dept = await createDepartment(ctx.deps, org.id, departmentName);
+  const officer = await loginAs(ctx, org.id, ['officer']);
+  return { org, dept, officer };
 }

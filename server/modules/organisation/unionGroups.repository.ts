@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { departments, unionGroupDepartments, unionGroups } from '../../db/schema/index.js';
 
@@ -12,19 +12,12 @@ const departmentIdsOf = sql<string[]>`coalesce((
   where l.org_id = ${unionGroups.orgId} and l.union_group_id = ${unionGroups.id}
 ), '{}'::uuid[])`;
 
+const withDepartments = { ...getTableColumns(unionGroups), departmentIds: departmentIdsOf };
+
 export const unionGroupsRepository = {
   async list(exec: Executor, orgId: string): Promise<UnionGroupWithDepartments[]> {
     return exec
-      .select({
-        id: unionGroups.id,
-        orgId: unionGroups.orgId,
-        name: unionGroups.name,
-        leaderName: unionGroups.leaderName,
-        note: unionGroups.note,
-        createdAt: unionGroups.createdAt,
-        updatedAt: unionGroups.updatedAt,
-        departmentIds: departmentIdsOf,
-      })
+      .select(withDepartments)
       .from(unionGroups)
       .where(eq(unionGroups.orgId, orgId))
       .orderBy(asc(unionGroups.name), asc(unionGroups.id));
@@ -32,16 +25,7 @@ export const unionGroupsRepository = {
 
   async findById(exec: Executor, orgId: string, id: string): Promise<UnionGroupWithDepartments | undefined> {
     const [row] = await exec
-      .select({
-        id: unionGroups.id,
-        orgId: unionGroups.orgId,
-        name: unionGroups.name,
-        leaderName: unionGroups.leaderName,
-        note: unionGroups.note,
-        createdAt: unionGroups.createdAt,
-        updatedAt: unionGroups.updatedAt,
-        departmentIds: departmentIdsOf,
-      })
+      .select(withDepartments)
       .from(unionGroups)
       .where(and(eq(unionGroups.orgId, orgId), eq(unionGroups.id, id)));
     return row;
