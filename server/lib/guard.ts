@@ -16,7 +16,8 @@ export function registerGuard(app: FastifyInstance, db: Db, config: Config) {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req) => {
     const permission = req.routeOptions.config.permission;
-    if (!req.url.startsWith('/api/') || !req.routeOptions.url) return;
+    // Only API routes are guarded; an unknown /api/ path falls to the web app's file route and gets a 404.
+    if (!req.url.startsWith('/api/') || !req.routeOptions.url?.startsWith('/api/')) return;
     if (!SAFE_METHODS.has(req.method)) checkOrigin(req, config);
     if (permission === 'public' && !req.cookies[SESSION_COOKIE]) return;
     try {

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { permissionsOf, type Role } from '../../../common/permissions.js';
 import type { Me } from '../../../common/schemas/auth.js';
 import type { Deps } from '../../app.js';
@@ -65,7 +64,7 @@ export const authService = {
     }
     return db.transaction(async (tx) => {
       await usersService.clearThrottle(tx, user.username);
-      await usersService.setFields(tx, user.orgId, user.id, { lastLoginAt: sql`now()` as unknown as Date });
+      await usersService.setFields(tx, user.orgId, user.id, { lastLoginAt: new Date() });
       const token = await createSession(tx, user, ip);
       const actor = {
         orgId: user.orgId,
