@@ -45,6 +45,16 @@ describe('permissionsOf', () => {
     expect(p.has('user:manage')).toBe(true);
   });
 
+  it('keeps amounts and payees to the funds roles, and lets only the treasurer record money', () => {
+    expect(ROLES.filter((r) => permissionsOf([r]).has('funds:read'))).toEqual([
+      'chair',
+      'treasurer',
+      'fundAuditor',
+    ]);
+    expect(ROLES.filter((r) => permissionsOf([r]).has('funds:write'))).toEqual(['treasurer']);
+    expect(permissionsOf(['fundAuditor']).has('funds:request')).toBe(false);
+  });
+
   it('grants audit:read to the auditor alone', () => {
     const readers = ROLES.filter((r) => permissionsOf([r]).has('audit:read'));
     expect(readers).toEqual(['auditor']);
@@ -59,8 +69,18 @@ describe('permissionsOf', () => {
   });
 
   it('is the union of the roles’ permissions', () => {
-    const p = permissionsOf(['viceChair', 'groupLeader']);
-    expect([...p].sort()).toEqual(['member:export', 'member:read', 'org:read']);
+    const p = permissionsOf(['treasurer', 'groupLeader']);
+    expect([...p].sort()).toEqual([
+      'disclosure:read',
+      'funds:read',
+      'funds:request',
+      'funds:summary',
+      'funds:write',
+      'member:export',
+      'member:read',
+      'org:read',
+      'suggestion:submit',
+    ]);
     expect(permissionsOf([]).size).toBe(0);
   });
 

@@ -11,6 +11,26 @@ export const PERMISSIONS = [
   'member:export',
   'user:manage',
   'audit:read',
+  // Democratic management
+  'congress:read',
+  'congress:manage',
+  'congress:vote',
+  'proposal:read',
+  'proposal:submit',
+  'proposal:manage',
+  'proposal:handle',
+  'suggestion:submit',
+  'suggestion:manage',
+  'forum:manage',
+  'disclosure:read',
+  'disclosure:manage',
+  // Funds: amounts and payees are for funds roles; 'funds:summary' sees totals only.
+  'funds:summary',
+  'funds:read',
+  'funds:request',
+  'funds:approve',
+  'funds:write',
+  'funds:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -24,6 +44,9 @@ export const ROLES = [
   'committeeMember',
   'groupLeader',
   'delegate',
+  'handler',
+  'treasurer',
+  'fundAuditor',
   'member',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -38,6 +61,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   committeeMember: '工会委员',
   groupLeader: '工会小组长',
   delegate: '职工代表',
+  handler: '承办部门联系人',
+  treasurer: '工会会计',
+  fundAuditor: '经审委员',
   member: '会员',
 };
 
@@ -46,35 +72,78 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const SEPARATED_ROLES: readonly Role[] = ['sysAdmin', 'securityAdmin', 'auditor'];
 
 // Roles whose member data is limited to the departments assigned to the account.
-export const DEPARTMENT_SCOPED_ROLES: readonly Role[] = ['groupLeader'];
+// A handler sees and answers only what is assigned to its (functional office) departments.
+export const DEPARTMENT_SCOPED_ROLES: readonly Role[] = ['groupLeader', 'handler'];
+
+// What every union member may do whatever else they hold: read disclosures, send suggestions.
+const MEMBER_BASE: readonly Permission[] = ['org:read', 'disclosure:read', 'suggestion:submit'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysAdmin: ['org:read', 'org:manage', 'user:manage'],
   securityAdmin: ['org:read', 'user:manage'],
   auditor: ['org:read', 'audit:read'],
   chair: [
-    'org:read',
+    ...MEMBER_BASE,
     'org:manage',
     'member:read',
     'member:write',
     'member:readSensitive',
     'member:import',
     'member:export',
+    'congress:read',
+    'congress:manage',
+    'proposal:read',
+    'proposal:manage',
+    'suggestion:manage',
+    'forum:manage',
+    'disclosure:manage',
+    'funds:summary',
+    'funds:read',
+    'funds:request',
+    'funds:approve',
   ],
-  viceChair: ['org:read', 'member:read', 'member:export'],
+  viceChair: [
+    ...MEMBER_BASE,
+    'member:read',
+    'member:export',
+    'congress:read',
+    'proposal:read',
+    'funds:summary',
+    'funds:request',
+  ],
   officer: [
-    'org:read',
+    ...MEMBER_BASE,
     'org:manage',
     'member:read',
     'member:write',
     'member:readSensitive',
     'member:import',
     'member:export',
+    'congress:read',
+    'congress:manage',
+    'proposal:read',
+    'proposal:manage',
+    'suggestion:manage',
+    'forum:manage',
+    'disclosure:manage',
+    'funds:summary',
+    'funds:request',
+    'funds:approve',
   ],
-  committeeMember: ['org:read', 'member:read'],
-  groupLeader: ['org:read', 'member:read', 'member:export'],
-  delegate: ['org:read'],
-  member: ['org:read'],
+  committeeMember: [
+    ...MEMBER_BASE,
+    'member:read',
+    'congress:read',
+    'proposal:read',
+    'proposal:manage',
+    'funds:summary',
+  ],
+  groupLeader: [...MEMBER_BASE, 'member:read', 'member:export'],
+  delegate: [...MEMBER_BASE, 'congress:read', 'congress:vote', 'proposal:read', 'proposal:submit'],
+  handler: [...MEMBER_BASE, 'proposal:read', 'proposal:handle'],
+  treasurer: [...MEMBER_BASE, 'funds:summary', 'funds:read', 'funds:request', 'funds:write'],
+  fundAuditor: [...MEMBER_BASE, 'funds:summary', 'funds:read', 'funds:review'],
+  member: [...MEMBER_BASE],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

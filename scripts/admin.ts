@@ -105,6 +105,7 @@ async function run(command: string, values: Values, deps: Deps) {
         password: need(values, 'password'),
         roles,
         departmentIds: depts.map((d) => d.id),
+        memberId: null,
       };
       const user = await deps.db.transaction((tx) =>
         usersService.create(tx, deps, actor, input, !values['keep-password']),

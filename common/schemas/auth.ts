@@ -35,6 +35,7 @@ export const meResponse = z.object({
   roles: z.array(z.enum(ROLES)),
   permissions: z.array(z.string()),
   departmentIds: z.array(z.string()),
+  memberId: z.string().nullable(),
   mustChangePassword: z.boolean(),
 });
 export type Me = z.infer<typeof meResponse>;

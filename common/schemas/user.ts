@@ -14,12 +14,14 @@ export const userCreateBody = z.strictObject({
   password: str('初始密码').min(1, '请填写初始密码').max(256),
   roles,
   departmentIds: z.array(uuid('科室')).max(200).default([]),
+  memberId: uuid('关联会员').nullable().default(null),
 });
 
 export const userUpdateBody = z.strictObject({
   displayName: str('姓名').trim().min(1, '请填写姓名').max(50, '姓名不超过50个字'),
   roles,
   departmentIds: z.array(uuid('科室')).max(200).default([]),
+  memberId: uuid('关联会员').nullable().default(null),
   disabled: z.boolean({ error: '停用状态应为是或否' }),
 });
 
@@ -32,12 +34,26 @@ export const userListQuery = z.strictObject({
   ...pageQuery,
 });
 
+export const memberOptionQuery = z.strictObject({
+  q: z.string().trim().max(50).default(''),
+  /** The member already linked, so the form can show its name. */
+  id: uuid('关联会员').optional(),
+});
+
+/** A member an account can be linked to: name and department only, nothing sensitive. */
+export interface MemberOption {
+  id: string;
+  name: string;
+  departmentName: string;
+}
+
 export interface UserView {
   id: string;
   username: string;
   displayName: string;
   roles: (typeof ROLES)[number][];
   departmentIds: string[];
+  memberId: string | null;
   disabled: boolean;
   mustChangePassword: boolean;
   lockedUntil: string | null;

@@ -13,6 +13,8 @@ export interface AuthContext {
   permissions: Set<Permission>;
   /** Departments assigned to the account (group leaders); scope is applied per permission. */
   departmentIds: string[];
+  /** The member record behind the account, if linked (delegates, proposers, members). */
+  memberId: string | null;
   mustChangePassword: boolean;
 }
 

@@ -53,6 +53,7 @@ export async function loadSession(
       displayName: users.displayName,
       roles: users.roles,
       departmentIds: users.departmentIds,
+      memberId: users.memberId,
       disabled: users.disabled,
       mustChangePassword: users.mustChangePassword,
     })
@@ -81,6 +82,7 @@ export async function loadSession(
     roles,
     permissions: permissionsOf(roles),
     departmentIds: row.departmentIds,
+    memberId: row.memberId,
     mustChangePassword: row.mustChangePassword,
   };
 }

@@ -91,7 +91,7 @@ export async function createUser(
   deps: Deps,
   orgId: string,
   roles: Role[],
-  opts: { departmentIds?: string[]; mustChangePassword?: boolean; username?: string } = {},
+  opts: { departmentIds?: string[]; mustChangePassword?: boolean; username?: string; memberId?: string } = {},
 ) {
   passwordHash ??= hashPassword(PASSWORD);
   const [u] = await deps.db
@@ -103,6 +103,7 @@ export async function createUser(
       passwordHash: await passwordHash,
       roles,
       departmentIds: opts.departmentIds ?? [],
+      memberId: opts.memberId ?? null,
       mustChangePassword: opts.mustChangePassword ?? false,
     })
     .returning();
@@ -149,7 +150,7 @@ export async function loginAs(
   ctx: TestContext,
   orgId: string,
   roles: Role[],
-  opts: { departmentIds?: string[] } = {},
+  opts: { departmentIds?: string[]; memberId?: string } = {},
 ) {
   const user = await createUser(ctx.deps, orgId, roles, opts);
   return Object.assign(await login(ctx.app, user.username), { user });

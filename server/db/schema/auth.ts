@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { members } from './members.js';
 import { orgs } from './organisation.js';
 
 export const users = pgTable(
@@ -15,13 +16,21 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     roles: text('roles').array().notNull(),
     departmentIds: uuid('department_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    // The member record of the person behind the account: delegates vote, proposers rate answers,
+    // members send suggestions as themselves. Admin accounts usually have none.
+    memberId: uuid('member_id').references(() => members.id),
     disabled: boolean('disabled').notNull().default(false),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username_lower').on(sql`lower(${t.username})`), index('users_org').on(t.orgId)],
+  (t) => [
+    uniqueIndex('users_username_lower').on(sql`lower(${t.username})`),
+    index('users_org').on(t.orgId),
+    // One account per person in a union.
+    uniqueIndex('users_org_member').on(t.orgId, t.memberId).where(sql`${t.memberId} is not null`),
+  ],
 );
 
 export const sessions = pgTable(

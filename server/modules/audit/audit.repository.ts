@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, ilike, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
+import { escapeLike } from '../../lib/like.js';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -17,7 +18,6 @@ export interface AuditFilter {
 const ZONE = 'Asia/Shanghai';
 
 /** `%` and `_` typed by the user are literal characters, not wildcards. */
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function whereOf(orgId: string, f: AuditFilter): SQL | undefined {
   return and(

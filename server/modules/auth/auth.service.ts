@@ -24,6 +24,7 @@ export async function meOf(exec: Executor, userId: string, orgId: string): Promi
     roles,
     permissions: [...permissionsOf(roles)],
     departmentIds: u.departmentIds,
+    memberId: u.memberId,
     mustChangePassword: u.mustChangePassword,
   };
 }

@@ -75,6 +75,7 @@ export const setupService = {
           password: input.password,
           roles: ['sysAdmin'],
           departmentIds: [],
+          memberId: null,
         },
         false,
       );

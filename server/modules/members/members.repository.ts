@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, like, or, type SQL, 
 import type { MembershipStatus } from '../../../common/enums.js';
 import type { Executor } from '../../db/client.js';
 import { departments, importJobs, members, membershipEvents, unionGroups } from '../../db/schema/index.js';
+import { escapeLike } from '../../lib/like.js';
 
 // The only place member SQL lives. Every query is scoped by org, and by a department set when the
 // caller's role is department-scoped (`scope`: null means the whole org).
@@ -29,8 +30,6 @@ export type MemberSort = 'name' | 'memberNo' | 'joinedAt' | 'hireDate' | 'create
 const STAFF_STATUSES: MembershipStatus[] = ['nonMember', 'applied', 'member'];
 const CHUNK = 1000;
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, '\\$&');
-
 function scoped(orgId: string, scope: Scope): SQL {
   return and(eq(members.orgId, orgId), scope ? inArray(members.departmentId, [...scope]) : undefined)!;
 }
@@ -41,9 +40,9 @@ function filterWhere(orgId: string, scope: Scope, f: MemberFilter): SQL {
     scoped(orgId, scope),
     q
       ? or(
-          ilike(members.name, `%${likeEscape(q)}%`),
-          ilike(members.memberNo, `${likeEscape(q)}%`),
-          f.qPhone ? like(members.phone, `${likeEscape(q)}%`) : undefined,
+          ilike(members.name, `%${escapeLike(q)}%`),
+          ilike(members.memberNo, `${escapeLike(q)}%`),
+          f.qPhone ? like(members.phone, `${escapeLike(q)}%`) : undefined,
         )
       : undefined,
     f.departmentIds ? inArray(members.departmentId, [...f.departmentIds]) : undefined,
@@ -116,6 +115,14 @@ export const membersRepository = {
   ): Promise<MemberWithNames | undefined> {
     const [row] = await selectWithNames(exec).where(and(scoped(orgId, scope), eq(members.id, id)));
     return row;
+  },
+
+  async existsInOrg(exec: Executor, orgId: string, id: string): Promise<boolean> {
+    const [row] = await exec
+      .select({ id: members.id })
+      .from(members)
+      .where(and(eq(members.orgId, orgId), eq(members.id, id)));
+    return !!row;
   },
 
   /** Locks the row for the rest of the transaction (a status change reads, checks, then writes). */

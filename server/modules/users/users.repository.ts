@@ -1,6 +1,7 @@
 import { and, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { loginThrottle, users } from '../../db/schema/index.js';
+import { departments, loginThrottle, members, users } from '../../db/schema/index.js';
+import { containsPattern } from '../../lib/like.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -22,9 +23,16 @@ export const usersRepository = {
     return row;
   },
 
+  async findByMember(exec: Executor, orgId: string, memberId: string): Promise<UserRow | undefined> {
+    const [row] = await exec
+      .select()
+      .from(users)
+      .where(and(eq(users.orgId, orgId), eq(users.memberId, memberId)));
+    return row;
+  },
+
   async list(exec: Executor, orgId: string, q: { q?: string; limit: number; offset: number }) {
-    // `%` and `_` typed in the search box are literal characters, not wildcards.
-    const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+    const like = q.q ? containsPattern(q.q) : undefined;
     const where = and(
       eq(users.orgId, orgId),
       like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined,
@@ -39,6 +47,22 @@ export const usersRepository = {
       .offset(q.offset);
     const [{ n }] = await exec.select({ n: count() }).from(users).where(where);
     return { rows, total: n };
+  },
+
+  /** Up to 20 members whose name contains q (or the one with id), for the account form's member picker. */
+  async memberOptions(exec: Executor, orgId: string, q: { q: string; id?: string }) {
+    return exec
+      .select({ id: members.id, name: members.name, departmentName: departments.name })
+      .from(members)
+      .innerJoin(departments, eq(departments.id, members.departmentId))
+      .where(
+        and(
+          eq(members.orgId, orgId),
+          q.id ? eq(members.id, q.id) : ilike(members.name, containsPattern(q.q)),
+        ),
+      )
+      .orderBy(members.name, members.id)
+      .limit(20);
   },
 
   async insert(exec: Executor, values: NewUser): Promise<UserRow> {

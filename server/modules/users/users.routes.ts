@@ -1,6 +1,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../../common/schemas/shared.js';
 import {
+  memberOptionQuery,
   resetPasswordBody,
   userCreateBody,
   userListQuery,
@@ -18,6 +19,15 @@ export const userRoutes: ModulePlugin = async (app, { deps }) => {
 
   r.get('/users', { config: perm, schema: { tags, querystring: userListQuery } }, (req) =>
     usersService.list(deps, requireAuth(req), req.query),
+  );
+
+  // Account admins link an account to its member without reading the roster (三员分立).
+  r.get(
+    '/users/member-options',
+    { config: perm, schema: { tags, querystring: memberOptionQuery } },
+    async (req) => ({
+      data: await usersService.memberOptions(deps, requireAuth(req), req.query),
+    }),
   );
 
   r.post('/users', { config: perm, schema: { tags, body: userCreateBody } }, async (req, reply) => {

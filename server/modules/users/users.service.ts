@@ -8,6 +8,7 @@ import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
 import { assertPasswordAllowed, hashPassword } from '../../lib/password.js';
 import { deleteUserSessions } from '../../lib/session.js';
+import { membersRepository } from '../members/members.repository.js';
 import { organisationService } from '../organisation/organisation.service.js';
 import { type UserRow, usersRepository } from './users.repository.js';
 
@@ -18,6 +19,7 @@ export function present(u: UserRow, lockedUntil: Date | null = null): UserView {
     displayName: u.displayName,
     roles: u.roles as Role[],
     departmentIds: u.departmentIds,
+    memberId: u.memberId,
     disabled: u.disabled,
     mustChangePassword: u.mustChangePassword,
     lockedUntil: lockedUntil && lockedUntil > new Date() ? lockedUntil.toISOString() : null,
@@ -32,12 +34,18 @@ function isUniqueViolation(e: unknown): boolean {
   return err?.code === '23505' || err?.cause?.code === '23505';
 }
 
+function uniqueConstraintOf(e: unknown): string | undefined {
+  const err = e as { constraint?: string; cause?: { constraint?: string } } | null;
+  return err?.constraint ?? err?.cause?.constraint;
+}
+
 interface UserInput {
   username: string;
   displayName: string;
   password: string;
   roles: Role[];
   departmentIds: string[];
+  memberId: string | null;
 }
 
 function assertRoles(roles: Role[], departmentIds: string[]) {
@@ -46,6 +54,21 @@ function assertRoles(roles: Role[], departmentIds: string[]) {
   if (roles.includes('groupLeader') && departmentIds.length === 0) {
     throw invalid([{ path: 'departmentIds', message: '工会小组长须指定负责的科室' }]);
   }
+  if (roles.includes('handler') && departmentIds.length === 0) {
+    throw invalid([{ path: 'departmentIds', message: '承办部门联系人须指定所在科室' }]);
+  }
+}
+
+const memberTaken = () =>
+  conflict('DUPLICATE', '该会员已关联其他账户', [{ path: 'memberId', message: '该会员已关联其他账户' }]);
+
+async function assertMemberLinkable(exec: Executor, orgId: string, memberId: string | null, userId?: string) {
+  if (!memberId) return;
+  if (!(await membersRepository.existsInOrg(exec, orgId, memberId))) {
+    throw invalid([{ path: 'memberId', message: '关联会员不存在' }]);
+  }
+  const holder = await usersRepository.findByMember(exec, orgId, memberId);
+  if (holder && holder.id !== userId) throw memberTaken();
 }
 
 export const usersService = {
@@ -63,6 +86,7 @@ export const usersService = {
     assertPasswordAllowed(deps.config, input.password, input.username);
     assertRoles(input.roles, input.departmentIds);
     await organisationService.assertDepartmentsExist(exec, actor.orgId, input.departmentIds);
+    await assertMemberLinkable(exec, actor.orgId, input.memberId);
     const taken = () =>
       conflict('DUPLICATE', '用户名已被使用', [{ path: 'username', message: '用户名已被使用' }]);
     if (await usersRepository.findByUsername(exec, input.username)) throw taken();
@@ -76,16 +100,18 @@ export const usersService = {
         passwordHash,
         roles: input.roles,
         departmentIds: input.departmentIds,
+        memberId: input.memberId,
         mustChangePassword,
       })
       .catch((e: unknown) => {
-        throw isUniqueViolation(e) ? taken() : e;
+        if (!isUniqueViolation(e)) throw e;
+        throw uniqueConstraintOf(e) === 'users_org_member' ? memberTaken() : taken();
       });
     await writeAudit(exec, actor, {
       action: 'user.create',
       objectType: 'user',
       objectId: row.id,
-      detail: { username: row.username, roles: row.roles },
+      detail: { username: row.username, roles: row.roles, memberId: row.memberId },
     });
     return present(row);
   },
@@ -113,7 +139,13 @@ export const usersService = {
     deps: Deps,
     actor: Actor & { orgId: string; userId: string },
     id: string,
-    input: { displayName: string; roles: Role[]; departmentIds: string[]; disabled: boolean },
+    input: {
+      displayName: string;
+      roles: Role[];
+      departmentIds: string[];
+      memberId: string | null;
+      disabled: boolean;
+    },
   ) {
     assertRoles(input.roles, input.departmentIds);
     return deps.db.transaction(async (tx) => {
@@ -126,12 +158,16 @@ export const usersService = {
         throw conflict('CONFLICT', '不能停用自己的账户或取消自己的用户管理角色');
       }
       await organisationService.assertDepartmentsExist(tx, actor.orgId, input.departmentIds);
-      const row = (await usersRepository.update(tx, actor.orgId, id, input))!;
+      await assertMemberLinkable(tx, actor.orgId, input.memberId, id);
+      const row = (await usersRepository.update(tx, actor.orgId, id, input).catch((e: unknown) => {
+        throw isUniqueViolation(e) ? memberTaken() : e;
+      }))!;
       // Changed roles or a disabled account take effect now, not when the session would have expired.
       if (
         input.disabled ||
         before.roles.join() !== row.roles.join() ||
-        before.departmentIds.join() !== row.departmentIds.join()
+        before.departmentIds.join() !== row.departmentIds.join() ||
+        before.memberId !== row.memberId
       ) {
         await deleteUserSessions(tx, id);
       }
@@ -144,12 +180,14 @@ export const usersService = {
             displayName: before.displayName,
             roles: before.roles,
             departmentIds: before.departmentIds,
+            memberId: before.memberId,
             disabled: before.disabled,
           },
           after: {
             displayName: row.displayName,
             roles: row.roles,
             departmentIds: row.departmentIds,
+            memberId: row.memberId,
             disabled: row.disabled,
           },
         },
@@ -173,6 +211,10 @@ export const usersService = {
       await writeAudit(tx, actor, { action: 'user.resetPassword', objectType: 'user', objectId: id });
       return present(row);
     });
+  },
+
+  memberOptions(deps: Deps, auth: AuthContext, q: { q: string; id?: string }) {
+    return usersRepository.memberOptions(deps.db, auth.orgId, q);
   },
 
   findByUsername: usersRepository.findByUsername,

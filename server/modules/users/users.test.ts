@@ -14,6 +14,7 @@ import {
   type TestContext,
   unique,
 } from '../../test/helpers.js';
+import { createMember } from '../members/testkit.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -366,5 +367,72 @@ describe('POST /api/users/:id/password', () => {
     expect(me.json().data.mustChangePassword).toBe(true);
     expect((await fresh.get('/api/departments')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect(await auditActions(target.user.id)).toContain('user.resetPassword');
+  });
+});
+
+describe('an account linked to its member record', () => {
+  it('links a member, shows it in /auth/me, and refuses an unknown, foreign or already linked member', async () => {
+    const org = await createOrg(ctx.deps);
+    const dept = await createDepartment(ctx.deps, org.id, '内科');
+    const admin = await loginAs(ctx, org.id, ['sysAdmin']);
+    const officer = await loginAs(ctx, org.id, ['officer']);
+    const member = await createMember(officer, dept.id);
+
+    const res = await admin.post('/api/users', newUser({ roles: ['delegate'], memberId: member.id }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().data.memberId).toBe(member.id);
+    await ctx.deps.db.update(users).set({ mustChangePassword: false }).where(sql`id = ${res.json().data.id}`);
+    const me = await (await login(ctx.app, res.json().data.username, NEW_PASSWORD)).get('/api/auth/me');
+    expect(me.json().data.memberId).toBe(member.id);
+
+    const twice = await admin.post('/api/users', newUser({ roles: ['member'], memberId: member.id }));
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.details[0]).toMatchObject({
+      path: 'memberId',
+      message: '该会员已关联其他账户',
+    });
+
+    const other = await createOrg(ctx.deps);
+    const otherDept = await createDepartment(ctx.deps, other.id, '外科');
+    const foreign = await createMember(await loginAs(ctx, other.id, ['officer']), otherDept.id);
+    for (const memberId of [foreign.id, randomUUID()]) {
+      const bad = await admin.post('/api/users', newUser({ roles: ['member'], memberId }));
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details[0]).toMatchObject({ path: 'memberId', message: '关联会员不存在' });
+    }
+  });
+
+  it('lets account admins find a member by name without reading the roster', async () => {
+    const org = await createOrg(ctx.deps);
+    const dept = await createDepartment(ctx.deps, org.id, '检验科');
+    const officer = await loginAs(ctx, org.id, ['officer']);
+    const wanted = await createMember(officer, dept.id, { name: '欧阳明' });
+    await createMember(officer, dept.id, { name: '王芳' });
+    const other = await createOrg(ctx.deps);
+    await createMember(
+      await loginAs(ctx, other.id, ['officer']),
+      (await createDepartment(ctx.deps, other.id, '检验科')).id,
+      { name: '欧阳明' },
+    );
+
+    const admin = await loginAs(ctx, org.id, ['securityAdmin']);
+    const found = await admin.get(`/api/users/member-options?q=${encodeURIComponent('欧阳')}`);
+    expect(found.statusCode).toBe(200);
+    expect(found.json().data).toEqual([{ id: wanted.id, name: '欧阳明', departmentName: '检验科' }]);
+    const byId = await admin.get(`/api/users/member-options?id=${wanted.id}`);
+    expect(byId.json().data.map((m: { id: string }) => m.id)).toEqual([wanted.id]);
+    expect((await officer.get('/api/users/member-options?q=a')).statusCode).toBe(403);
+    expect((await anonymous(ctx.app).get('/api/users/member-options?q=a')).statusCode).toBe(401);
+  });
+
+  it('requires a handler to name the office it answers for', async () => {
+    const org = await createOrg(ctx.deps);
+    const admin = await loginAs(ctx, org.id, ['sysAdmin']);
+    const res = await admin.post('/api/users', newUser({ roles: ['handler'] }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0]).toMatchObject({
+      path: 'departmentIds',
+      message: '承办部门联系人须指定所在科室',
+    });
   });
 });

@@ -7,6 +7,7 @@ import { DepartmentTreeSelect } from '../../components/DepartmentTreeSelect';
 import { FormDrawer } from '../../components/FormDrawer';
 import { labelOptions } from '../../options';
 import { PASSWORD_RULE_TEXT } from '../auth/passwordFields';
+import { MemberPicker } from './MemberPicker';
 import { USERS_KEY } from './userQueries';
 
 interface Props {
@@ -40,9 +41,10 @@ export function UserFormDrawer({ open, user, onClose }: Props) {
               displayName: user.displayName,
               roles: user.roles,
               departmentIds: user.departmentIds,
+              memberId: user.memberId,
               disabled: user.disabled,
             }
-          : { roles: [], departmentIds: [] }
+          : { roles: [], departmentIds: [], memberId: null }
       }
       onSubmit={submit}
     >
@@ -79,17 +81,26 @@ export function UserFormDrawer({ open, user, onClose }: Props) {
       </Form.Item>
       <Form.Item noStyle shouldUpdate={(a, b) => a.roles !== b.roles}>
         {({ getFieldValue }) =>
-          (getFieldValue('roles') as string[] | undefined)?.includes('groupLeader') && (
+          (getFieldValue('roles') as string[] | undefined)?.some(
+            (r) => r === 'groupLeader' || r === 'handler',
+          ) && (
             <Form.Item
               name="departmentIds"
               label="负责科室"
               required
-              extra="工会小组长只能查看所负责科室的会员"
+              extra="工会小组长只能查看所负责科室的会员；承办部门联系人只能办理交给本科室的事项"
             >
               <DepartmentTreeSelect multiple placeholder="选择负责的科室" />
             </Form.Item>
           )
         }
+      </Form.Item>
+      <Form.Item
+        name="memberId"
+        label="关联会员"
+        extra="职工代表、会员等须关联本人的会员记录，才能投票、提案和评价答复"
+      >
+        <MemberPicker initial={user} />
       </Form.Item>
       {user && (
         <Form.Item name="disabled" label="停用账户" valuePropName="checked">
