@@ -1,8 +1,10 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   HomeOutlined,
   ImportOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -15,18 +17,30 @@ import { can, useMe } from '../access';
 interface Item {
   path: string;
   label: string;
-  icon: ReactNode;
+  icon?: ReactNode;
   permission?: Permission;
 }
 
-const ITEMS: Item[] = [
+interface Group {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  items: Item[];
+}
+
+// Modules add their screens here: a top-level item, or an item inside their group.
+const ENTRIES: (Item | Group)[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
   { path: '/members', label: '会员名册', icon: <TeamOutlined />, permission: 'member:read' },
   { path: '/members/import', label: '导入花名册', icon: <ImportOutlined />, permission: 'member:import' },
+  { key: 'democracy', label: '民主管理', icon: <SolutionOutlined />, items: [] },
+  { key: 'funds', label: '经费管理', icon: <BankOutlined />, items: [] },
   { path: '/organisation', label: '科室与小组', icon: <ApartmentOutlined />, permission: 'org:read' },
   { path: '/users', label: '用户与角色', icon: <UserSwitchOutlined />, permission: 'user:manage' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
 ];
+
+const isGroup = (e: Item | Group): e is Group => 'items' in e;
 
 /** The item whose path is the longest prefix of the current location, if any. */
 function selectedKeys(pathname: string, items: Item[]): string[] {
@@ -39,12 +53,31 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useMe();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const items = ITEMS.filter((i) => !i.permission || can(me, i.permission));
+  const allowed = (i: Item) => !i.permission || can(me, i.permission);
+  // A group shows when the user may open at least one of its screens.
+  const entries = ENTRIES.flatMap((e) => {
+    if (!isGroup(e)) return allowed(e) ? [e] : [];
+    const items = e.items.filter(allowed);
+    return items.length ? [{ ...e, items }] : [];
+  });
+  const items = entries.flatMap((e) => (isGroup(e) ? e.items : [e]));
+  const selected = selectedKeys(pathname, items);
+  const openGroup = entries.find((e) => isGroup(e) && e.items.some((i) => selected.includes(i.path)));
   return (
     <Menu
       mode="inline"
-      selectedKeys={selectedKeys(pathname, items)}
-      items={items.map((i) => ({ key: i.path, label: i.label, icon: i.icon }))}
+      selectedKeys={selected}
+      defaultOpenKeys={openGroup && isGroup(openGroup) ? [openGroup.key] : []}
+      items={entries.map((e) =>
+        isGroup(e)
+          ? {
+              key: e.key,
+              label: e.label,
+              icon: e.icon,
+              children: e.items.map((i) => ({ key: i.path, label: i.label, icon: i.icon })),
+            }
+          : { key: e.path, label: e.label, icon: e.icon },
+      )}
       onClick={({ key }) => {
         navigate(key);
         onNavigate?.();
