@@ -55,7 +55,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
   const allowed = (i: Item) => !i.permission || can(me, i.permission);
   // A group shows when the user may open at least one of its screens.
-  const entries = ENTRIES.flatMap((e) => {
+  const entries = ENTRIES.flatMap((e): (Item | Group)[] => {
     if (!isGroup(e)) return allowed(e) ? [e] : [];
     const items = e.items.filter(allowed);
     return items.length ? [{ ...e, items }] : [];
