@@ -1,0 +1,105 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { idNumberInfo } from '../../common/idNumber.js';
+import { ROLES } from '../../common/permissions.js';
+import { isValidPhone } from '../../common/phone.js';
+import { auditLog, departments, members, orgs, unionGroups, users } from '../db/schema/index.js';
+import { anonymous, setupTestApp, type TestContext } from '../test/helpers.js';
+import { demoExistsMessage, runDemo } from './run.js';
+import { DEMO_ORG_NAME } from './types.js';
+
+// The demo union at 300 staff: realistic, valid, deterministic, and created at most once.
+
+let ctx: TestContext;
+let summary: Awaited<ReturnType<typeof runDemo>>;
+
+beforeAll(async () => {
+  ctx = await setupTestApp();
+  summary = await runDemo(ctx.deps, { seed: 7, staff: 300 });
+});
+
+async function roster(t: TestContext, orgId: string) {
+  return t.deps.db
+    .select()
+    .from(members)
+    .where(eq(members.orgId, orgId))
+    .orderBy(members.memberNo, members.name);
+}
+
+describe('demo union', () => {
+  it('has the requested staff in 30–40 departments with union groups', async () => {
+    const rows = await roster(ctx, summary.orgId);
+    expect(rows).toHaveLength(300);
+    const depts = await ctx.deps.db.select().from(departments).where(eq(departments.orgId, summary.orgId));
+    expect(depts.length).toBeGreaterThanOrEqual(30);
+    expect(depts.length).toBeLessThanOrEqual(40);
+    expect(depts.some((d) => d.parentId !== null)).toBe(true);
+    const groups = await ctx.deps.db.select().from(unionGroups).where(eq(unionGroups.orgId, summary.orgId));
+    expect(groups.length).toBeGreaterThan(20);
+    expect(groups.every((g) => g.leaderName)).toBe(true);
+    expect(rows.every((m) => m.unionGroupId)).toBe(true);
+  });
+
+  it('stores valid ID numbers that agree with birth date and gender', async () => {
+    const rows = await roster(ctx, summary.orgId);
+    for (const m of rows) {
+      const id = ctx.deps.sealer.open(m.idNumberEnc);
+      const info = idNumberInfo(id);
+      expect(info, id).not.toBeNull();
+      expect(info).toEqual({ birthDate: m.birthDate, gender: m.gender });
+      expect(m.idNumberHash).toBe(ctx.deps.sealer.keyedHash(id));
+      expect(m.phone === null || isValidPhone(m.phone)).toBe(true);
+      if (m.hireDate) expect(m.hireDate > m.birthDate).toBe(true);
+      if (m.joinedAt) expect(m.joinedAt >= m.hireDate!).toBe(true);
+    }
+    expect(new Set(rows.map((m) => m.idNumberHash)).size).toBe(rows.length);
+  });
+
+  it('has about 85 % joined, fewer among contract staff, and many contract nurses', async () => {
+    const rows = await roster(ctx, summary.orgId);
+    const rate = (list: typeof rows) => list.filter((m) => m.status === 'member').length / list.length;
+    expect(rate(rows)).toBeGreaterThan(0.78);
+    expect(rate(rows)).toBeLessThan(0.92);
+    const contract = rows.filter((m) => m.employmentType === 'contract');
+    const permanent = rows.filter((m) => m.employmentType === 'permanent');
+    expect(rate(contract)).toBeLessThan(rate(permanent));
+    const nurses = rows.filter((m) => m.jobTitle?.includes('护'));
+    expect(nurses.filter((m) => m.employmentType === 'contract').length).toBeGreaterThan(nurses.length / 3);
+    // Joined members carry a card number and a join date; the rest are non-members or applicants.
+    for (const m of rows) {
+      if (m.status === 'member') expect(m.memberNo && m.joinedAt).toBeTruthy();
+      else expect(['nonMember', 'applied']).toContain(m.status);
+    }
+  });
+
+  it('gives every role an account that signs in with the printed password', async () => {
+    expect(summary.credentials.map((c) => c.role)).toEqual([...ROLES]);
+    for (const c of summary.credentials) {
+      const res = await anonymous(ctx.app).post('/api/auth/login', {
+        username: c.username,
+        password: c.password,
+      });
+      expect(res.statusCode, c.username).toBe(200);
+      expect(res.json().data.mustChangePassword ?? false).toBe(false);
+    }
+  });
+
+  it('refuses a second run and changes nothing', async () => {
+    const count = async () => {
+      const [r] = await ctx.deps.db
+        .execute<{ orgs: number; members: number; users: number; audit: number }>(sql`
+        select (select count(*) from ${orgs})::int as orgs, (select count(*) from ${members})::int as members,
+               (select count(*) from ${users})::int as users, (select count(*) from ${auditLog})::int as audit`)
+        .then((r) => r.rows);
+      return r;
+    };
+    const before = await count();
+    await expect(runDemo(ctx.deps, { seed: 8, staff: 300 })).rejects.toThrow(demoExistsMessage());
+    expect(await count()).toEqual(before);
+    const [org] = await ctx.deps.db
+      .select()
+      .from(orgs)
+      .where(and(eq(orgs.name, DEMO_ORG_NAME)));
+    expect(org.id).toBe(summary.orgId);
+  });
+});

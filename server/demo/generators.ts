@@ -1,0 +1,12 @@
+import { membersGenerator } from './generators/members.js';
+import { organisationGenerator } from './generators/organisation.js';
+import { usersGenerator } from './generators/users.js';
+import type { DemoGenerator } from './types.js';
+
+// The demo union, module by module, in the order they depend on each other. A module adds its year of
+// records by appending its generator here (one import, one line); it may read everything above it.
+export const DEMO_GENERATORS: readonly DemoGenerator[] = [
+  organisationGenerator,
+  membersGenerator,
+  usersGenerator,
+];
