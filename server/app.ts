@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberRoutes } from './modules/members/members.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisation/organisation.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 
@@ -102,6 +103,7 @@ export async function buildApp(
     auditRoutes,
     organisationRoutes,
     memberRoutes,
+    notificationRoutes,
   ]) {
     await app.register(plugin, { prefix: '/api', deps });
   }
