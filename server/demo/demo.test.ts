@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { idNumberInfo } from '../../common/idNumber.js';
-import { ROLES } from '../../common/permissions.js';
+import { ROLES, type Role, SEPARATED_ROLES } from '../../common/permissions.js';
 import { isValidPhone } from '../../common/phone.js';
 import { auditLog, departments, members, orgs, unionGroups, users } from '../db/schema/index.js';
-import { anonymous, setupTestApp, type TestContext } from '../test/helpers.js';
+import { anonymous, login, setupTestApp, type TestContext } from '../test/helpers.js';
 import { demoExistsMessage, runDemo } from './run.js';
 import { DEMO_ORG_NAME } from './types.js';
 
@@ -82,6 +82,32 @@ describe('demo union', () => {
       expect(res.statusCode, c.username).toBe(200);
       expect(res.json().data.mustChangePassword ?? false).toBe(false);
     }
+  });
+
+  it('links union accounts to joined members and scopes the group leader to their group', async () => {
+    const accounts = await ctx.deps.db.select().from(users).where(eq(users.orgId, summary.orgId));
+    const byId = new Map((await roster(ctx, summary.orgId)).map((m) => [m.id, m]));
+    for (const u of accounts) {
+      if (SEPARATED_ROLES.includes(u.roles[0] as Role)) {
+        expect(u.memberId).toBeNull();
+        continue;
+      }
+      const m = byId.get(u.memberId!);
+      expect(m?.name, u.username).toBe(u.displayName);
+      expect(m?.status).toBe('member');
+    }
+    const leader = accounts.find((u) => u.roles.includes('groupLeader'))!;
+    const [group] = await ctx.deps.db
+      .select()
+      .from(unionGroups)
+      .where(eq(unionGroups.id, byId.get(leader.memberId!)!.unionGroupId!));
+    expect(group.leaderName).toBe(leader.displayName);
+    const c = summary.credentials.find((x) => x.role === 'groupLeader')!;
+    const res = await (await login(ctx.app, c.username, c.password)).get('/api/members?pageSize=100');
+    expect(res.statusCode).toBe(200);
+    const seen = res.json().data as { departmentId: string }[];
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((m) => leader.departmentIds.includes(m.departmentId))).toBe(true);
   });
 
   it('refuses a second run and changes nothing', async () => {

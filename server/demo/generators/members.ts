@@ -54,10 +54,10 @@ const EMPLOYMENT: Record<Track, readonly (readonly [EmploymentType, number])[]> 
 
 // Contract and agency staff join less often (入会难点); overall about 85 %.
 const JOIN_RATE: Record<EmploymentType, number> = {
-  permanent: 0.96,
-  recruited: 0.86,
-  contract: 0.78,
-  agency: 0.62,
+  permanent: 0.93,
+  recruited: 0.82,
+  contract: 0.74,
+  agency: 0.58,
   retired: 0,
 };
 
@@ -153,7 +153,8 @@ function ageOf(rng: Rng, track: Track): number {
 }
 
 function titleOf(rng: Rng, track: Track, age: number): string {
-  const allowed = TITLES[track].filter(([min]) => age >= min);
+  // The entry title is open to anyone; seniority needs the age.
+  const allowed = TITLES[track].filter(([min], i) => i === 0 || age >= min);
   // Usually the highest title the age allows, sometimes one step below.
   const i = allowed.length > 1 && rng.chance(0.3) ? allowed.length - 2 : allowed.length - 1;
   return allowed[i][1];
