@@ -6,7 +6,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { EmploymentType, Gender, MembershipStatus } from '../../common/enums.js';
 import { maskIdNumber } from '../../common/idNumber.js';
 import { DEPARTMENT_SPECS } from '../../server/demo/generators/organisation.js';
-import { idNumberFor, mobileNumber, personName } from '../../server/demo/people.js';
+import { mobileNumber, personName, uniqueIdNumber } from '../../server/demo/people.js';
 import { addDays, createRng, type Rng } from '../../server/demo/rng.js';
 import type { Sealer } from '../../server/lib/crypto.js';
 import type { BenchUnion } from '../types.js';
@@ -149,9 +149,7 @@ async function copyMembers(
     for (let i = 0; i < size; i++) {
       const gender: Gender = rng.chance(0.62) ? 'female' : 'male';
       const birthDate = rng.date('1963-01-01', '2001-12-31');
-      let idNumber = idNumberFor(rng, birthDate, gender);
-      while (taken.has(idNumber)) idNumber = idNumberFor(rng, birthDate, gender);
-      taken.add(idNumber);
+      const idNumber = uniqueIdNumber(rng, taken, birthDate, gender);
       const dept = rng.weighted(weights);
       const employment = rng.weighted(EMPLOYMENT);
       const hireDate = addDays(birthDate, rng.int(22 * 365, 30 * 365));

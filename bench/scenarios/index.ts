@@ -1,8 +1,18 @@
 import type { BenchScenario } from '../types.js';
+import { frontendBench } from './frontend.js';
+import { loginBench } from './login.js';
+import { memberExportBench } from './memberExport.js';
+import { memberImportBench } from './memberImport.js';
 import { membersBench } from './members.js';
+import { memberStatsBench } from './memberStats.js';
 
 // Every scenario, in the order they run. A module adds ONE line here (keep the order: cheap,
 // small-data scenarios first; the federation-sized data set last, it loads a million rows).
 export const scenarios: BenchScenario[] = [
   membersBench, // member list (page 1 and 50) and detail at 10k and 100k members
+  memberStatsBench, // statistics by department
+  loginBench, // sign-ins per second (argon2), apart from the ceilings
+  memberExportBench, // Excel export of 10k members
+  memberImportBench, // Excel import of 10k rows: upload, preview, commit
+  frontendBench, // initial JS+CSS and lazy chunks of dist/web (gzip)
 ];
