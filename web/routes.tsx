@@ -18,6 +18,7 @@ const ImportPage = lazy(() => import('./pages/members/import/ImportPage'));
 const OrganisationPage = lazy(() => import('./pages/organisation/OrganisationPage'));
 const UserListPage = lazy(() => import('./pages/users/UserListPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
       { path: 'organisation', element: guarded('org:read', <OrganisationPage />) },
       { path: 'users', element: guarded('user:manage', <UserListPage />) },
       { path: 'audit', element: guarded('audit:read', <AuditPage />) },
+      { path: 'notifications', element: page(<NotificationsPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

@@ -3,6 +3,7 @@ import { Button, Drawer, Grid, Layout, Typography, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
 import { useMe } from '../access';
+import { NotificationBell } from '../pages/notifications/NotificationBell';
 import { PageLoading } from './PageLoading';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
@@ -65,6 +66,7 @@ export function AdminLayout() {
           <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0 }}>
             {me.orgName}
           </Typography.Text>
+          {showMenu && <NotificationBell />}
           <UserMenu />
         </Layout.Header>
         <Layout.Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>
