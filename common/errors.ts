@@ -25,6 +25,14 @@ export const ERROR_MESSAGES = {
   SETUP_TOKEN_INVALID: '初始化链接无效或已过期',
   PAYLOAD_TOO_LARGE: '上传内容过大',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
+  // Funds
+  FUND_CATEGORY_NOT_FOUND: '经费科目不存在',
+  EXPENSE_REQUEST_NOT_FOUND: '经费申请不存在',
+  LEDGER_ENTRY_NOT_FOUND: '账目不存在',
+  BUDGET_ADJUSTMENT_NOT_FOUND: '预算调整不存在',
+  PERIOD_CLOSED: '该期间已结账',
+  OVER_BUDGET: '超出预算',
+  APPROVAL_REQUIRED: '超过直接列支限额，须先经经费申请审批',
   INTERNAL: '服务器内部错误，请稍后再试',
 } as const;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
