@@ -29,6 +29,12 @@ const schema = z.object({
   PASSWORD_MIN_CLASSES: int(3, 1, 4),
   BODY_LIMIT_BYTES: int(1_048_576),
   IMPORT_MAX_BYTES: int(10 * 1_048_576),
+  BACKUP_DIR: z.string().default(''),
+  BACKUP_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'BACKUP_AT must be HH:MM (24-hour local time)')
+    .default('02:30'),
+  BACKUP_KEEP: int(14, 1, 10_000),
 });
 
 export interface Config {
@@ -46,6 +52,8 @@ export interface Config {
   password: { minLength: number; minClasses: number };
   bodyLimit: number;
   importMaxBytes: number;
+  /** Daily backups; dir undefined = off. */
+  backup: { dir: string | undefined; at: string; keep: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,5 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     password: { minLength: e.PASSWORD_MIN_LENGTH, minClasses: e.PASSWORD_MIN_CLASSES },
     bodyLimit: e.BODY_LIMIT_BYTES,
     importMaxBytes: e.IMPORT_MAX_BYTES,
+    backup: {
+      dir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : undefined,
+      at: e.BACKUP_AT,
+      keep: e.BACKUP_KEEP,
+    },
   };
 }

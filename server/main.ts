@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
+import { keyFingerprint } from './backup/format.js';
+import { startBackupSchedule } from './backup/schedule.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
 import { setupService } from './modules/auth/setup.service.js';
@@ -9,7 +11,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function startServer() {
   const config = loadConfig();
-  const { db, sealer, close } = await openDatabase(config, 'server');
+  const { db, pool, sealer, close } = await openDatabase(config, 'server');
+  let stopBackups: (() => Promise<void>) | undefined;
   const app = await buildApp(
     { config, db, sealer },
     { logger: true, webDir: path.join(root, 'dist', 'web') },
@@ -20,6 +23,7 @@ export async function startServer() {
     if (stopping) return;
     stopping = true;
     console.log(`收到 ${signal}，正在停止…`);
+    await stopBackups?.().catch(() => {});
     await app.close().catch(() => {});
     await close();
     process.exit(0);
@@ -34,6 +38,15 @@ export async function startServer() {
     throw e;
   }
   console.log(`医院工会管理系统已启动：${config.publicUrl}`);
+  if (config.backup.dir) {
+    stopBackups = startBackupSchedule({
+      pool,
+      ...config.backup,
+      dir: config.backup.dir,
+      keyFingerprint: keyFingerprint(sealer),
+      log: { info: (m) => app.log.info(m), error: (m) => app.log.error(m) },
+    });
+  }
   if (await setupService.needed(db)) {
     const token = await setupService.issueToken(db);
     console.log(

@@ -58,11 +58,10 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedDb> 
   });
 
   const ownerFile = path.join(opts.dataDir, 'server.pid');
-  const owner = readPid(ownerFile);
+  const owner = liveServerPid(opts.dataDir);
   const running = readPid(path.join(dbDir, 'postmaster.pid'));
-  const ownerAlive = owner !== null && owner !== process.pid && isAlive(owner) && cmdlineHas(owner, 'node');
   let attached = false;
-  if (running !== null && isPostgres(running) && ownerAlive) {
+  if (running !== null && isPostgres(running) && owner !== null) {
     if (opts.role !== 'cli')
       throw new Error(`另一个服务进程（pid ${owner}）正在使用数据目录 ${opts.dataDir}`);
     attached = true;
@@ -94,6 +93,14 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedDb> 
       if (opts.role !== 'cli') fs.rmSync(ownerFile, { force: true });
     },
   };
+}
+
+/** The pid of a live server process that owns the data dir, or null (a restore must not run under it). */
+export function liveServerPid(dataDir: string): number | null {
+  const owner = readPid(path.join(dataDir, 'server.pid'));
+  return owner !== null && owner !== process.pid && isAlive(owner) && cmdlineHas(owner, 'node')
+    ? owner
+    : null;
 }
 
 function readPid(file: string): number | null {

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Config } from '../config.js';
 import { createSealer, loadDataKey, type Sealer } from '../lib/crypto.js';
 import { createDb, createPool, type Db } from './client.js';
@@ -6,6 +7,8 @@ import { runMigrations } from './migrate.js';
 
 export interface OpenDatabase {
   db: Db;
+  /** The pool under `db`, for work drizzle does not cover (backups stream COPY through it). */
+  pool: pg.Pool;
   sealer: Sealer;
   close(): Promise<void>;
 }
@@ -26,6 +29,7 @@ export async function openDatabase(config: Config, role: 'server' | 'cli'): Prom
   await runMigrations(db);
   return {
     db,
+    pool,
     sealer,
     async close() {
       await pool.end().catch(() => {});
