@@ -17,10 +17,13 @@ import { registerErrorHandler } from './lib/errorHandler.js';
 import { registerGuard } from './lib/guard.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { duesRoutes } from './modules/dues/dues.routes.js';
+import { handlingRoutes } from './modules/handling/handling.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberRoutes } from './modules/members/members.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisation/organisation.routes.js';
+import { statementRoutes } from './modules/statements/statements.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 
 z.config(z.locales.zhCN());
@@ -103,7 +106,10 @@ export async function buildApp(
     auditRoutes,
     organisationRoutes,
     memberRoutes,
+    duesRoutes,
+    statementRoutes,
     notificationRoutes,
+    handlingRoutes,
   ]) {
     await app.register(plugin, { prefix: '/api', deps });
   }

@@ -1,7 +1,9 @@
 export * from './audit.js';
 export * from './auth.js';
 export * from './congress.js';
+export * from './disclosures.js';
 export * from './dues.js';
+export * from './forums.js';
 export * from './funds.js';
 export * from './handling.js';
 export * from './members.js';
@@ -9,3 +11,4 @@ export * from './notifications.js';
 export * from './organisation.js';
 export * from './polls.js';
 export * from './statements.js';
+export * from './suggestions.js';
