@@ -1,10 +1,11 @@
 import type { BenchScenario } from '../types.js';
+import { federationBench } from './federation.js';
 import { frontendBench } from './frontend.js';
 import { loginBench } from './login.js';
 import { memberExportBench } from './memberExport.js';
 import { memberImportBench } from './memberImport.js';
-import { membersBench } from './members.js';
 import { memberStatsBench } from './memberStats.js';
+import { membersBench } from './members.js';
 
 // Every scenario, in the order they run. A module adds ONE line here (keep the order: cheap,
 // small-data scenarios first; the federation-sized data set last, it loads a million rows).
@@ -15,4 +16,5 @@ export const scenarios: BenchScenario[] = [
   memberExportBench, // Excel export of 10k members
   memberImportBench, // Excel import of 10k rows: upload, preview, commit
   frontendBench, // initial JS+CSS and lazy chunks of dist/web (gzip)
+  federationBench, // 200 unions × 5,000 members: the per-union list must not slow down (full run only)
 ];
