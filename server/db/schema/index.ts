@@ -10,5 +10,6 @@ export * from './members.js';
 export * from './notifications.js';
 export * from './organisation.js';
 export * from './polls.js';
+export * from './proposals.js';
 export * from './statements.js';
 export * from './suggestions.js';
