@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Education, EmploymentType, Gender, PoliticalStatus } from '../../../common/enums.js';
 import type { MemberCreate } from '../../../common/schemas/member.js';
-import { unionGroups } from '../../db/schema/index.js';
-import { membersRepository, type NewMembershipEvent } from '../../modules/members/members.repository.js';
+import { members, membershipEvents, unionGroups } from '../../db/schema/index.js';
+import type { NewMembershipEvent } from '../../modules/members/members.repository.js';
 import { memberValues } from '../../modules/members/members.service.js';
+import { bulkInsert } from '../bulk.js';
 import { mobileNumber, personName, uniqueIdNumber } from '../people.js';
 import { addDays, type Rng } from '../rng.js';
 import type { DemoContext, DemoGenerator, DemoMember } from '../types.js';
@@ -172,6 +174,8 @@ function politicalOf(rng: Rng, track: Track, age: number): PoliticalStatus {
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
 const maxDate = (a: string, b: string) => (a > b ? a : b);
+/** When the office recorded a change: that working day, so the history sorts as it happened. */
+const recordedAt = (date: string) => new Date(`${date}T09:00:00+08:00`);
 
 /** Spreads `total` over the departments by their share, at least one each while staff allow. */
 function departmentSlots(rng: Rng, total: number): DepartmentSpec[] {
@@ -283,12 +287,12 @@ export const membersGenerator: DemoGenerator = {
     const people = departmentSlots(ctx.rng, ctx.staff).map((spec) => makePerson(ctx, spec, taken, cardNos));
 
     const values = people.map((p) => ({
+      id: randomUUID(),
       ...memberValues(ctx.deps, ctx.orgId, p.input, p.input.unionGroupId),
       status: p.member.status,
     }));
-    const created = await membersRepository.insertMany(ctx.tx, values);
-    const idByHash = new Map(created.map((c) => [c.hash, c.id]));
-    ctx.members = people.map((p, i) => ({ id: idByHash.get(values[i].idNumberHash)!, ...p.member }));
+    await bulkInsert(ctx.tx, members, values);
+    ctx.members = people.map((p, i) => ({ id: values[i].id, ...p.member }));
 
     // The history each record would have: registered (as member or not), then an application.
     const who = { actorId: null, actorName: ctx.actor.name };
@@ -302,6 +306,7 @@ export const membersGenerator: DemoGenerator = {
         fromStatus: null,
         toStatus: m.joined ? 'member' : 'nonMember',
         date: registered,
+        createdAt: recordedAt(registered),
         ...who,
       });
       const applied = people[i].applied;
@@ -313,11 +318,12 @@ export const membersGenerator: DemoGenerator = {
           fromStatus: 'nonMember',
           toStatus: 'applied',
           date: maxDate(applied, registered),
+          createdAt: recordedAt(maxDate(applied, registered)),
           ...who,
         });
       }
     });
-    await membersRepository.insertEvents(ctx.tx, events);
+    await bulkInsert(ctx.tx, membershipEvents, events);
 
     // Each union group's leader: a member of the group, senior staff first.
     for (const g of ctx.unionGroups) {
