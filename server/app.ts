@@ -17,7 +17,9 @@ import { registerErrorHandler } from './lib/errorHandler.js';
 import { registerGuard } from './lib/guard.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { disclosureRoutes } from './modules/disclosures/disclosures.routes.js';
 import { duesRoutes } from './modules/dues/dues.routes.js';
+import { fundsRoutes } from './modules/funds/funds.routes.js';
 import { handlingRoutes } from './modules/handling/handling.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberRoutes } from './modules/members/members.routes.js';
@@ -106,9 +108,11 @@ export async function buildApp(
     auditRoutes,
     organisationRoutes,
     memberRoutes,
+    fundsRoutes,
     duesRoutes,
     statementRoutes,
     notificationRoutes,
+    disclosureRoutes,
     handlingRoutes,
   ]) {
     await app.register(plugin, { prefix: '/api', deps });
