@@ -17,6 +17,7 @@ import { registerErrorHandler } from './lib/errorHandler.js';
 import { registerGuard } from './lib/guard.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { congressRoutes } from './modules/congress/congress.routes.js';
 import { disclosureRoutes } from './modules/disclosures/disclosures.routes.js';
 import { duesRoutes } from './modules/dues/dues.routes.js';
 import { fundsRoutes } from './modules/funds/funds.routes.js';
@@ -25,7 +26,9 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { memberRoutes } from './modules/members/members.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisation/organisation.routes.js';
+import { pollRoutes } from './modules/polls/polls.routes.js';
 import { statementRoutes } from './modules/statements/statements.routes.js';
+import { suggestionRoutes } from './modules/suggestions/suggestions.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 
 z.config(z.locales.zhCN());
@@ -108,11 +111,14 @@ export async function buildApp(
     auditRoutes,
     organisationRoutes,
     memberRoutes,
+    congressRoutes,
+    pollRoutes,
     fundsRoutes,
     duesRoutes,
     statementRoutes,
     notificationRoutes,
     disclosureRoutes,
+    suggestionRoutes,
     handlingRoutes,
   ]) {
     await app.register(plugin, { prefix: '/api', deps });
