@@ -30,7 +30,7 @@ function where(orgId: string, f: RequestFilter): SQL | undefined {
   if (f.pendingSteps) {
     c.push(
       eq(expenseRequests.status, 'pending'),
-      sql`(${expenseRequests.steps} ->> ${expenseRequests.step}) = any(${f.pendingSteps}::text[])`,
+      inArray(sql`(${expenseRequests.steps} ->> ${expenseRequests.step})`, f.pendingSteps),
     );
   }
   if (f.q) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { fundCategories, fundPeriods, ledgerEntries } from '../../db/schema/index.js';
@@ -27,7 +27,7 @@ function where(orgId: string, f: LedgerFilter): SQL | undefined {
     );
   }
   if (f.kind) c.push(eq(ledgerEntries.kind, f.kind));
-  if (f.categoryIds) c.push(sql`${ledgerEntries.categoryId} = any(${f.categoryIds}::uuid[])`);
+  if (f.categoryIds) c.push(inArray(ledgerEntries.categoryId, f.categoryIds));
   if (f.sourceModule) c.push(eq(ledgerEntries.sourceModule, f.sourceModule));
   if (f.q) {
     const p = `%${escapeLike(f.q)}%`;
