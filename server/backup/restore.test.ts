@@ -13,7 +13,7 @@ import {
 import { setupTestApp, type TestContext } from '../test/helpers.js';
 import { writeBackup } from './backup.js';
 import { BackupError, keyFingerprint, scanBackup } from './format.js';
-import { shippedMigrations } from './migrations.js';
+import { applyMigrations, shippedMigrations } from './migrations.js';
 import { restoreBackup } from './restore.js';
 import { emptyDatabase, fingerprint, totalRows } from './testkit.js';
 
@@ -96,6 +96,23 @@ describe('restore drill', () => {
     expect(await fingerprint(target)).toEqual(await fingerprint(ctx.pool));
   });
 
+  it('a load that fails part-way (a row the schema refuses) rolls back: a --force target keeps its data', async () => {
+    const source = await emptyDatabase();
+    await restoreInto(source, good);
+    await source.query('alter table departments drop constraint departments_not_own_parent');
+    await source.query(
+      'update departments set parent_id = id where id = (select min(id::text)::uuid from departments)',
+    );
+    const file = path.join(dir, 'refused-row.backup.gz');
+    await writeBackup(source, file, { appVersion: 'test', keyFingerprint: fp });
+
+    const target = await emptyDatabase();
+    await restoreInto(target, good);
+    const before = await fingerprint(target);
+    await expect(restoreInto(target, file, true)).rejects.toThrow(/departments_not_own_parent/);
+    expect(await fingerprint(target)).toEqual(before);
+  });
+
   it('refuses a backup made under another data key', async () => {
     const target = await emptyDatabase();
     await expect(restoreBackup(target, good, { keyFingerprint: 'another-key' })).rejects.toThrow(/数据密钥/);
@@ -145,6 +162,30 @@ describe('damaged files change nothing', () => {
 });
 
 describe('migration version', () => {
+  it('a backup from an older version is restored at that version, then migrated forward', async () => {
+    const shipped = shippedMigrations();
+    const source = await emptyDatabase();
+    const c = await source.connect();
+    try {
+      await c.query('begin');
+      await applyMigrations(c, 0, shipped.length - 2);
+      await c.query('commit');
+    } finally {
+      c.release();
+    }
+    await source.query(`insert into orgs (name) values ('旧版本的工会')`);
+    const file = path.join(dir, 'older.backup.gz');
+    await writeBackup(source, file, { appVersion: 'old', keyFingerprint: fp });
+
+    const target = await emptyDatabase();
+    const report = await restoreInto(target, file);
+    expect(report.manifest.migration.tag).toBe(shipped.at(-2)!.tag);
+    expect(report.migratedTo).toBe(shipped.at(-1)!.tag);
+    expect((await target.query('select name from orgs')).rows).toEqual([{ name: '旧版本的工会' }]);
+    const applied = await target.query('select count(*)::int as n from drizzle.__drizzle_migrations');
+    expect(applied.rows[0].n).toBe(shipped.length);
+  });
+
   it.each([
     [
       'a newer version',
