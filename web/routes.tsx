@@ -19,6 +19,10 @@ const OrganisationPage = lazy(() => import('./pages/organisation/OrganisationPag
 const UserListPage = lazy(() => import('./pages/users/UserListPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
+const DuesPage = lazy(() => import('./pages/dues/DuesPage'));
+const DuesImportPage = lazy(() => import('./pages/dues/DuesImportPage'));
+const AllocationsPage = lazy(() => import('./pages/dues/AllocationsPage'));
+const StatementsPage = lazy(() => import('./pages/statements/StatementsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -47,6 +51,10 @@ export const router = createBrowserRouter([
       { path: 'users', element: guarded('user:manage', <UserListPage />) },
       { path: 'audit', element: guarded('audit:read', <AuditPage />) },
       { path: 'notifications', element: page(<NotificationsPage />) },
+      { path: 'dues', element: guarded('funds:read', <DuesPage />) },
+      { path: 'dues/import', element: guarded('funds:write', <DuesImportPage />) },
+      { path: 'dues/allocations', element: guarded('funds:read', <AllocationsPage />) },
+      { path: 'statements', element: guarded('funds:read', <StatementsPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

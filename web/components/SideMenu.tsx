@@ -34,7 +34,17 @@ const ENTRIES: (Item | Group)[] = [
   { path: '/members', label: '会员名册', icon: <TeamOutlined />, permission: 'member:read' },
   { path: '/members/import', label: '导入花名册', icon: <ImportOutlined />, permission: 'member:import' },
   { key: 'democracy', label: '民主管理', icon: <SolutionOutlined />, items: [] },
-  { key: 'funds', label: '经费管理', icon: <BankOutlined />, items: [] },
+  {
+    key: 'funds',
+    label: '经费管理',
+    icon: <BankOutlined />,
+    items: [
+      { path: '/dues', label: '会费管理', permission: 'funds:read' },
+      { path: '/dues/import', label: '会费导入', permission: 'funds:write' },
+      { path: '/dues/allocations', label: '拨缴经费', permission: 'funds:read' },
+      { path: '/statements', label: '财务报表', permission: 'funds:read' },
+    ],
+  },
   { path: '/organisation', label: '科室与小组', icon: <ApartmentOutlined />, permission: 'org:read' },
   { path: '/users', label: '用户与角色', icon: <UserSwitchOutlined />, permission: 'user:manage' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
