@@ -20,6 +20,7 @@ export const ERROR_MESSAGES = {
   DUPLICATE: '记录重复',
   STALE_VERSION: '记录已被他人修改，请刷新后再试',
   INVALID_TRANSITION: '当前状态下不能执行此操作',
+  MEMBER_LINK_REQUIRED: '您的账户尚未关联会员档案，请联系系统管理员在“用户与角色”中关联后再试',
   IN_USE: '记录正在使用，不能删除',
   SETUP_DONE: '系统已完成初始化',
   SETUP_TOKEN_INVALID: '初始化链接无效或已过期',
