@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -19,6 +20,12 @@ import {
 } from './format.js';
 import { databaseMigration } from './migrations.js';
 import { discoverTables } from './tables.js';
+
+/** The version in package.json, recorded in every manifest. */
+export function appVersion(): string {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
+  return JSON.parse(fs.readFileSync(file, 'utf8')).version;
+}
 
 export interface BackupOptions {
   appVersion: string;
