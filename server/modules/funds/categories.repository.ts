@@ -50,7 +50,8 @@ export const categoriesRepository = {
 
   async nextChildCode(exec: Executor, orgId: string, parent: FundCategory): Promise<string> {
     const res = await exec.execute<{ n: number }>(sql`
-      select count(*)::int as n from fund_categories where org_id = ${orgId} and parent_id = ${parent.id}
+      select count(*)::int as n from fund_categories
+      where org_id = ${orgId} and parent_id = ${parent.id} and not built_in
     `);
     // Built-in detail lines use 01..09; a union's own ones continue from 11.
     return `${parent.code}${String(11 + res.rows[0].n).padStart(2, '0')}`;
