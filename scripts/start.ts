@@ -1,4 +1,4 @@
-// npm start: build the web app when it is missing or older than its sources, then start the server.
+// npm start [-- --demo]: build the web app when it is missing or older than its sources, then start the server.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ async function main() {
     const { build } = await import('vite');
     await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
   }
-  await startServer();
+  await startServer({ demo: process.argv.includes('--demo') });
 }
 
 main().catch((e) => {

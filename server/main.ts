@@ -5,14 +5,23 @@ import { keyFingerprint } from './backup/format.js';
 import { startBackupSchedule } from './backup/schedule.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
+import { demoOnStart } from './demo/startup.js';
 import { setupService } from './modules/auth/setup.service.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function startServer() {
+/** `demo`: fill an empty database with the demo union before listening (npm start -- --demo). */
+export async function startServer(opts: { demo?: boolean } = {}) {
   const config = loadConfig();
   const { db, pool, sealer, close } = await openDatabase(config, 'server');
   let stopBackups: (() => Promise<void>) | undefined;
+  let demoReport: string | undefined;
+  if (opts.demo) {
+    demoReport = await demoOnStart({ config, db, sealer }, console.log).catch(async (e) => {
+      await close();
+      throw e;
+    });
+  }
   const app = await buildApp(
     { config, db, sealer },
     { logger: true, webDir: path.join(root, 'dist', 'web') },
@@ -38,6 +47,7 @@ export async function startServer() {
     throw e;
   }
   console.log(`医院工会管理系统已启动：${config.publicUrl}`);
+  if (demoReport) console.log(`\n${demoReport}`);
   if (config.backup.dir) {
     stopBackups = startBackupSchedule({
       pool,
@@ -56,7 +66,7 @@ export async function startServer() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  startServer().catch((e) => {
+  startServer({ demo: process.argv.includes('--demo') }).catch((e) => {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   });

@@ -6,6 +6,7 @@ import { isValidPhone } from '../../common/phone.js';
 import { auditLog, departments, members, orgs, unionGroups, users } from '../db/schema/index.js';
 import { anonymous, login, setupTestApp, type TestContext } from '../test/helpers.js';
 import { demoExistsMessage, runDemo } from './run.js';
+import { demoOnStart } from './startup.js';
 import { DEMO_ORG_NAME } from './types.js';
 
 // The demo union at 300 staff: realistic, valid, deterministic, and created at most once.
@@ -121,6 +122,9 @@ describe('demo union', () => {
     };
     const before = await count();
     await expect(runDemo(ctx.deps, { seed: 8, staff: 300 })).rejects.toThrow(demoExistsMessage());
+    expect(await count()).toEqual(before);
+    // `npm start -- --demo` on a database that holds a union leaves it alone.
+    expect(await demoOnStart(ctx.deps, () => {})).toContain('跳过生成演示数据');
     expect(await count()).toEqual(before);
     const [org] = await ctx.deps.db
       .select()

@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { departments, members } from '../db/schema/index.js';
+import { departments, members, orgs } from '../db/schema/index.js';
 import { setupTestApp, type TestContext } from '../test/helpers.js';
 import { DEFAULT_STAFF, runDemo } from './run.js';
+import { demoOnStart } from './startup.js';
+import { DEMO_ORG_NAME } from './types.js';
 
 // Same seed, same union (names, ID numbers, departments, statuses); another seed, another union.
 // Each run needs its own database: the demo union and its usernames exist once per database.
@@ -62,11 +64,13 @@ describe('demo determinism', () => {
   });
 
   it('builds the default 1,200-person hospital with a join rate near 85 %', async () => {
-    // Reuses database A's engine but a fresh database: the default seed, default size.
+    // Through the `npm start -- --demo` path: an empty database gets the default demo union.
     const d = await setupTestApp();
-    const r = await runDemo(d.deps);
-    expect(r.staff).toBe(DEFAULT_STAFF);
-    const rows = await d.deps.db.select().from(members).where(eq(members.orgId, r.orgId));
+    const printed = await demoOnStart(d.deps, () => {});
+    expect(printed).toContain(`职工 ${DEFAULT_STAFF} 人`);
+    expect(printed).toContain('demo-chair');
+    const [org] = await d.deps.db.select().from(orgs).where(eq(orgs.name, DEMO_ORG_NAME));
+    const rows = await d.deps.db.select().from(members).where(eq(members.orgId, org.id));
     expect(rows).toHaveLength(DEFAULT_STAFF);
     const joined = rows.filter((m) => m.status === 'member').length / rows.length;
     expect(joined).toBeGreaterThan(0.82);

@@ -1,3 +1,4 @@
+import { duesGenerator } from './generators/dues.js';
 import { membersGenerator } from './generators/members.js';
 import { organisationGenerator } from './generators/organisation.js';
 import { usersGenerator } from './generators/users.js';
@@ -9,4 +10,5 @@ export const DEMO_GENERATORS: readonly DemoGenerator[] = [
   organisationGenerator,
   membersGenerator,
   usersGenerator,
+  duesGenerator,
 ];
