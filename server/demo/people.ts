@@ -206,7 +206,7 @@ export function mobileNumber(rng: Rng): string {
   return rng.pick(MOBILE_PREFIXES) + String(rng.int(0, 99_999_999)).padStart(8, '0');
 }
 
-/** The sequence of people with the same name is realistic; ID numbers must still be unique. */
+/** An ID number not yet in `taken` (two people may share a name and birthday, never a number); adds it. */
 export function uniqueIdNumber(rng: Rng, taken: Set<string>, birthDate: string, gender: Gender): string {
   for (;;) {
     const id = idNumberFor(rng, birthDate, gender);
