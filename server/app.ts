@@ -20,6 +20,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { congressRoutes } from './modules/congress/congress.routes.js';
 import { disclosureRoutes } from './modules/disclosures/disclosures.routes.js';
 import { duesRoutes } from './modules/dues/dues.routes.js';
+import { forumRoutes } from './modules/forums/forums.routes.js';
 import { fundsRoutes } from './modules/funds/funds.routes.js';
 import { handlingRoutes } from './modules/handling/handling.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -27,6 +28,7 @@ import { memberRoutes } from './modules/members/members.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisation/organisation.routes.js';
 import { pollRoutes } from './modules/polls/polls.routes.js';
+import { proposalRoutes } from './modules/proposals/proposals.routes.js';
 import { statementRoutes } from './modules/statements/statements.routes.js';
 import { suggestionRoutes } from './modules/suggestions/suggestions.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -119,7 +121,9 @@ export async function buildApp(
     notificationRoutes,
     disclosureRoutes,
     suggestionRoutes,
+    forumRoutes,
     handlingRoutes,
+    proposalRoutes,
   ]) {
     await app.register(plugin, { prefix: '/api', deps });
   }
