@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../../common/permissions.js';
 import { departments, members, orgs } from '../db/schema/index.js';
 import { setupTestApp, type TestContext } from '../test/helpers.js';
-import { DEFAULT_STAFF, runDemo } from './run.js';
+import { DEFAULT_STAFF, MIN_STAFF, runDemo } from './run.js';
 import { demoOnStart } from './startup.js';
 import { DEMO_ORG_NAME } from './types.js';
 
@@ -85,5 +86,14 @@ describe('demo determinism', () => {
     expect(nurses.filter((m) => m.employmentType === 'contract').length / nurses.length).toBeGreaterThan(
       0.45,
     );
+  });
+
+  it('works at the smallest size and refuses sizes out of range before touching the database', async () => {
+    const e = await setupTestApp();
+    await expect(runDemo(e.deps, { staff: 10 })).rejects.toThrow('--staff 应为 50 到 200000 之间的整数');
+    expect(await e.deps.db.select().from(orgs)).toHaveLength(0);
+    const r = await runDemo(e.deps, { staff: MIN_STAFF, seed: 3 });
+    expect(await e.deps.db.select().from(members).where(eq(members.orgId, r.orgId))).toHaveLength(MIN_STAFF);
+    expect(r.credentials).toHaveLength(ROLES.length);
   });
 });
