@@ -23,6 +23,16 @@ const DuesPage = lazy(() => import('./pages/dues/DuesPage'));
 const DuesImportPage = lazy(() => import('./pages/dues/DuesImportPage'));
 const AllocationsPage = lazy(() => import('./pages/dues/AllocationsPage'));
 const StatementsPage = lazy(() => import('./pages/statements/StatementsPage'));
+const BudgetPage = lazy(() => import('./pages/funds/BudgetPage'));
+const RequestsPage = lazy(() => import('./pages/funds/RequestsPage'));
+const RequestDetailPage = lazy(() => import('./pages/funds/RequestDetailPage'));
+const LedgerPage = lazy(() => import('./pages/funds/LedgerPage'));
+const PeriodsPage = lazy(() => import('./pages/funds/PeriodsPage'));
+const CongressPage = lazy(() => import('./pages/congress/CongressPage'));
+const TermDelegatesPage = lazy(() => import('./pages/congress/TermDelegatesPage'));
+const MeetingPage = lazy(() => import('./pages/congress/MeetingPage'));
+const CheckInPage = lazy(() => import('./pages/congress/CheckInPage'));
+const VotePage = lazy(() => import('./pages/congress/VotePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -33,6 +43,16 @@ const guarded = (permission: Permission, element: ReactNode) => (
 export const router = createBrowserRouter([
   { path: '/setup', element: page(<SetupPage />), errorElement: <RouteError /> },
   { path: '/login', element: page(<LoginPage />), errorElement: <RouteError /> },
+  // Delegates' phone pages: signed in, without the desktop frame.
+  ...['checkin', 'vote'].map((step) => ({
+    path: `/congress/meetings/:id/${step}`,
+    element: (
+      <RequireAuth>
+        {guarded('congress:vote', step === 'checkin' ? <CheckInPage /> : <VotePage />)}
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+  })),
   {
     path: '/',
     element: (
@@ -55,6 +75,14 @@ export const router = createBrowserRouter([
       { path: 'dues/import', element: guarded('funds:write', <DuesImportPage />) },
       { path: 'dues/allocations', element: guarded('funds:read', <AllocationsPage />) },
       { path: 'statements', element: guarded('funds:read', <StatementsPage />) },
+      { path: 'funds/budget', element: guarded('funds:read', <BudgetPage />) },
+      { path: 'funds/requests', element: page(<RequestsPage />) },
+      { path: 'funds/requests/:id', element: page(<RequestDetailPage />) },
+      { path: 'funds/ledger', element: guarded('funds:read', <LedgerPage />) },
+      { path: 'funds/periods', element: guarded('funds:read', <PeriodsPage />) },
+      { path: 'congress', element: guarded('congress:read', <CongressPage />) },
+      { path: 'congress/terms/:id', element: guarded('congress:read', <TermDelegatesPage />) },
+      { path: 'congress/meetings/:id', element: guarded('congress:read', <MeetingPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

@@ -33,12 +33,21 @@ const ENTRIES: (Item | Group)[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
   { path: '/members', label: '会员名册', icon: <TeamOutlined />, permission: 'member:read' },
   { path: '/members/import', label: '导入花名册', icon: <ImportOutlined />, permission: 'member:import' },
-  { key: 'democracy', label: '民主管理', icon: <SolutionOutlined />, items: [] },
+  {
+    key: 'democracy',
+    label: '民主管理',
+    icon: <SolutionOutlined />,
+    items: [{ path: '/congress', label: '职代会与表决', permission: 'congress:read' }],
+  },
   {
     key: 'funds',
     label: '经费管理',
     icon: <BankOutlined />,
     items: [
+      { path: '/funds/budget', label: '预算管理', permission: 'funds:read' },
+      { path: '/funds/requests', label: '经费申请', permission: 'funds:request' },
+      { path: '/funds/ledger', label: '收支明细账', permission: 'funds:read' },
+      { path: '/funds/periods', label: '期间结账', permission: 'funds:read' },
       { path: '/dues', label: '会费管理', permission: 'funds:read' },
       { path: '/dues/import', label: '会费导入', permission: 'funds:write' },
       { path: '/dues/allocations', label: '拨缴经费', permission: 'funds:read' },

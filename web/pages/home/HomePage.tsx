@@ -1,12 +1,21 @@
 import { Card, Flex, Tag, Typography } from 'antd';
 import { ROLE_LABELS } from '../../../common/permissions';
 import { can, useMe } from '../../access';
+import { FundsPanel } from './FundsPanel';
 import { MemberStatsPanel } from './MemberStatsPanel';
 
 /** 首页: member statistics for those who may read members, a welcome card for everyone else. */
 export default function HomePage() {
   const me = useMe();
-  if (can(me, 'member:read')) return <MemberStatsPanel />;
+  const funds = can(me, 'funds:summary') && <FundsPanel />;
+  if (can(me, 'member:read'))
+    return (
+      <Flex vertical gap={16}>
+        {funds}
+        <MemberStatsPanel />
+      </Flex>
+    );
+  if (funds) return funds;
   return (
     <Card title="欢迎使用医院工会管理系统">
       <Flex vertical gap={12}>
