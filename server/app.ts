@@ -18,6 +18,7 @@ import { registerGuard } from './lib/guard.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { congressRoutes } from './modules/congress/congress.routes.js';
+import { democracyStatsRoutes } from './modules/democracyStats/democracyStats.routes.js';
 import { disclosureRoutes } from './modules/disclosures/disclosures.routes.js';
 import { duesRoutes } from './modules/dues/dues.routes.js';
 import { forumRoutes } from './modules/forums/forums.routes.js';
@@ -122,6 +123,7 @@ export async function buildApp(
     disclosureRoutes,
     suggestionRoutes,
     forumRoutes,
+    democracyStatsRoutes,
     handlingRoutes,
     proposalRoutes,
   ]) {
