@@ -207,14 +207,8 @@ function makePerson(
   const department = ctx.departments.find((d) => d.name === spec.name)!;
   const group = ctx.unionGroups.find((g) => g.departmentIds.includes(department.id));
   const track = trackOf(rng, spec);
-  const gender: Gender =
-    track === 'nurse'
-      ? rng.chance(0.94)
-        ? 'female'
-        : 'male'
-      : rng.chance(track === 'doctor' ? 0.55 : 0.45)
-        ? 'male'
-        : 'female';
+  const maleShare = track === 'nurse' ? 0.06 : track === 'doctor' ? 0.55 : 0.45;
+  const gender: Gender = rng.chance(maleShare) ? 'male' : 'female';
   const age = ageOf(rng, track);
   const birthDate = rng.date(
     `${year - age}-01-01`,
@@ -225,8 +219,7 @@ function makePerson(
   const hireAge = Math.min(age, rng.int(track === 'doctor' ? 25 : 20, track === 'doctor' ? 32 : 26));
   const hireYear = year - age + hireAge;
   const hireDate = minDate(rng.date(`${hireYear}-03-01`, `${hireYear}-09-30`), today);
-  const joinRoll = rng.next();
-  const joined = joinRoll < JOIN_RATE[employmentType];
+  const joined = rng.chance(JOIN_RATE[employmentType]);
   let joinedAt: string | null = null;
   let memberNo: string | null = null;
   if (joined) {
