@@ -36,7 +36,12 @@ export interface HandlingSubject {
  * A subject module's reaction to a step, run in the same transaction: proposals copy the state onto
  * every proposal of the topic. Registered once per subject type when the module is loaded.
  */
-export type HandlingHook = (exec: Executor, item: HandlingItemRow, action: HandlingAction) => Promise<void>;
+export type HandlingHook = (
+  exec: Executor,
+  actor: OrgActor,
+  item: HandlingItemRow,
+  action: HandlingAction,
+) => Promise<void>;
 const hooks = new Map<string, HandlingHook>();
 
 export function registerHandlingSubject(subjectType: string, hook: HandlingHook): void {
@@ -134,8 +139,8 @@ async function recordStep(
   });
 }
 
-async function afterStep(exec: Executor, item: HandlingItemRow, action: HandlingAction) {
-  await hooks.get(item.subjectType)?.(exec, item, action);
+async function afterStep(exec: Executor, actor: OrgActor, item: HandlingItemRow, action: HandlingAction) {
+  await hooks.get(item.subjectType)?.(exec, actor, item, action);
 }
 
 function toDepartments(item: HandlingItemRow) {
@@ -237,7 +242,7 @@ export const handling = {
         raterMemberIds: [...new Set(opts.raterMemberIds ?? [])],
       });
       await recordStep(exec, actor, item, 'assign', null, { detail });
-      await afterStep(exec, item, 'assign');
+      await afterStep(exec, actor, item, 'assign');
     } else {
       if (!mayTake(existing.state, 'reassign')) refuse(existing.state, 'reassign');
       if (opts.version === undefined) throw invalid([{ path: 'version', message: '请提供版本号' }]);
@@ -253,7 +258,7 @@ export const handling = {
         { ...values, ...renotify },
         { detail },
       );
-      await afterStep(exec, item, 'reassign');
+      await afterStep(exec, actor, item, 'reassign');
     }
     await tell(exec, item, 'assigned', `新交办：${item.title}（期限 ${item.dueDate}）`, {
       handlerDepartmentIds: toDepartments(item),
@@ -296,7 +301,7 @@ export const handling = {
       detail: { departmentId, doneOn: input.doneOn },
     });
     if (lead) {
-      await afterStep(exec, item, 'answer');
+      await afterStep(exec, actor, item, 'answer');
       const to = { memberIds: item.raterMemberIds };
       await tell(exec, item, 'answered', `已答复：${item.title}`, to);
       await tell(exec, item, 'pleaseRate', `请评价办理结果：${item.title}`, to);
@@ -360,7 +365,7 @@ export const handling = {
         actorId: actor.userId,
         actorName: actor.name,
       });
-      await afterStep(exec, item, 'rate');
+      await afterStep(exec, actor, item, 'rate');
       await tell(exec, item, 'assigned', `提出人不满意，请重新办理：${item.title}（期限 ${item.dueDate}）`, {
         handlerDepartmentIds: toDepartments(item),
       });
@@ -372,7 +377,7 @@ export const handling = {
       row.raterMemberIds.every((m) => m === opts.memberId || done.some((r) => r.memberId === m));
     const change: HandlingItemChange = everyone ? { state: 'rated', satisfaction: worst(ratings) } : {};
     const item = await step(exec, actor, row, opts.version, 'rate', change, { note: reason, detail });
-    await afterStep(exec, item, 'rate');
+    await afterStep(exec, actor, item, 'rate');
     return item;
   },
 
@@ -382,7 +387,7 @@ export const handling = {
     if (!row) refuse(null, 'close');
     if (!mayTake(row.state, 'close')) refuse(row.state, 'close');
     const item = await step(exec, actor, row, version, 'close', { state: 'closed', closedAt: new Date() });
-    await afterStep(exec, item, 'close');
+    await afterStep(exec, actor, item, 'close');
     return item;
   },
 
