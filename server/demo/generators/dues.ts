@@ -41,10 +41,10 @@ const lastDay = (month: string) => {
 
 export const duesGenerator: DemoGenerator = {
   name: 'dues',
-  async run(ctx: DemoContext) {
+  async run(ctx: DemoContext): Promise<Record<string, number>> {
     const { tx, rng, orgId, actor } = ctx;
     const months = finishedMonths(ctx.year, ctx.today);
-    if (months.length === 0) return { months: 0 };
+    if (months.length === 0) return { duesMonths: 0 };
     const paying = ctx.members.filter((m) => m.status === 'member' && m.employmentType !== 'retired');
     // Base salary per person for the year, in whole yuan, by employment relation.
     const base = new Map<string, number>();
@@ -62,7 +62,7 @@ export const duesGenerator: DemoGenerator = {
     const stopped = new Set(
       rng
         .sample(
-          paying.filter((m) => !exempt.has(m.id)),
+          paying.filter((m) => !exempt.has(m.id) && (m.joinedAt ?? '') < `${ctx.year}-01`),
           5,
         )
         .map((m) => m.id),
