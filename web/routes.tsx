@@ -19,6 +19,14 @@ const OrganisationPage = lazy(() => import('./pages/organisation/OrganisationPag
 const UserListPage = lazy(() => import('./pages/users/UserListPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
+const DisclosureListPage = lazy(() => import('./pages/disclosures/DisclosureListPage'));
+const DisclosureDetailPage = lazy(() => import('./pages/disclosures/DisclosureDetailPage'));
+const SuggestionListPage = lazy(() => import('./pages/suggestions/SuggestionListPage'));
+const SuggestionDetailPage = lazy(() => import('./pages/suggestions/SuggestionDetailPage'));
+const ForumListPage = lazy(() => import('./pages/forums/ForumListPage'));
+const ForumIssuesPage = lazy(() => import('./pages/forums/ForumIssuesPage'));
+const ForumDetailPage = lazy(() => import('./pages/forums/ForumDetailPage'));
+const DemocracyStatsPage = lazy(() => import('./pages/democracy/DemocracyStatsPage'));
 const DuesPage = lazy(() => import('./pages/dues/DuesPage'));
 const DuesImportPage = lazy(() => import('./pages/dues/DuesImportPage'));
 const AllocationsPage = lazy(() => import('./pages/dues/AllocationsPage'));
@@ -29,6 +37,11 @@ const RequestDetailPage = lazy(() => import('./pages/funds/RequestDetailPage'));
 const LedgerPage = lazy(() => import('./pages/funds/LedgerPage'));
 const PeriodsPage = lazy(() => import('./pages/funds/PeriodsPage'));
 const CongressPage = lazy(() => import('./pages/congress/CongressPage'));
+const ProposalListPage = lazy(() => import('./pages/proposals/ProposalListPage'));
+const ProposalDetailPage = lazy(() => import('./pages/proposals/ProposalDetailPage'));
+const TopicsPage = lazy(() => import('./pages/proposals/TopicsPage'));
+const TopicDetailPage = lazy(() => import('./pages/proposals/TopicDetailPage'));
+const HandlingInboxPage = lazy(() => import('./pages/proposals/HandlingInboxPage'));
 const TermDelegatesPage = lazy(() => import('./pages/congress/TermDelegatesPage'));
 const MeetingPage = lazy(() => import('./pages/congress/MeetingPage'));
 const CheckInPage = lazy(() => import('./pages/congress/CheckInPage'));
@@ -71,6 +84,14 @@ export const router = createBrowserRouter([
       { path: 'users', element: guarded('user:manage', <UserListPage />) },
       { path: 'audit', element: guarded('audit:read', <AuditPage />) },
       { path: 'notifications', element: page(<NotificationsPage />) },
+      { path: 'disclosures', element: guarded('disclosure:read', <DisclosureListPage />) },
+      { path: 'disclosures/:id', element: guarded('disclosure:read', <DisclosureDetailPage />) },
+      { path: 'suggestions', element: guarded('suggestion:submit', <SuggestionListPage />) },
+      { path: 'suggestions/:id', element: guarded('suggestion:submit', <SuggestionDetailPage />) },
+      { path: 'forums', element: guarded('forum:manage', <ForumListPage />) },
+      { path: 'forums/issues', element: guarded('forum:manage', <ForumIssuesPage />) },
+      { path: 'forums/:id', element: guarded('forum:manage', <ForumDetailPage />) },
+      { path: 'democracy', element: guarded('congress:read', <DemocracyStatsPage />) },
       { path: 'dues', element: guarded('funds:read', <DuesPage />) },
       { path: 'dues/import', element: guarded('funds:write', <DuesImportPage />) },
       { path: 'dues/allocations', element: guarded('funds:read', <AllocationsPage />) },
@@ -81,6 +102,11 @@ export const router = createBrowserRouter([
       { path: 'funds/ledger', element: guarded('funds:read', <LedgerPage />) },
       { path: 'funds/periods', element: guarded('funds:read', <PeriodsPage />) },
       { path: 'congress', element: guarded('congress:read', <CongressPage />) },
+      { path: 'proposals', element: guarded('proposal:read', <ProposalListPage />) },
+      { path: 'proposals/topics', element: guarded('proposal:manage', <TopicsPage />) },
+      { path: 'proposals/topics/:id', element: guarded('proposal:read', <TopicDetailPage />) },
+      { path: 'proposals/:id', element: guarded('proposal:read', <ProposalDetailPage />) },
+      { path: 'handling', element: guarded('proposal:read', <HandlingInboxPage />) },
       { path: 'congress/terms/:id', element: guarded('congress:read', <TermDelegatesPage />) },
       { path: 'congress/meetings/:id', element: guarded('congress:read', <MeetingPage />) },
       { path: '*', element: page(<NotFoundPage />) },

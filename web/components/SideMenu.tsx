@@ -37,7 +37,16 @@ const ENTRIES: (Item | Group)[] = [
     key: 'democracy',
     label: '民主管理',
     icon: <SolutionOutlined />,
-    items: [{ path: '/congress', label: '职代会与表决', permission: 'congress:read' }],
+    items: [
+      { path: '/congress', label: '职代会与表决', permission: 'congress:read' },
+      { path: '/proposals', label: '提案', permission: 'proposal:read' },
+      { path: '/proposals/topics', label: '并案与交办', permission: 'proposal:manage' },
+      { path: '/handling', label: '承办事项', permission: 'proposal:read' },
+      { path: '/disclosures', label: '院务公开', permission: 'disclosure:read' },
+      { path: '/suggestions', label: '合理化建议', permission: 'suggestion:submit' },
+      { path: '/forums', label: '座谈会', permission: 'forum:manage' },
+      { path: '/democracy', label: '年度数据', permission: 'congress:read' },
+    ],
   },
   {
     key: 'funds',

@@ -1,0 +1,157 @@
+import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Flex, Input, Select, Statistic, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import {
+  DISCLOSURE_STATE_LABELS,
+  DISCLOSURE_STATES,
+  type DisclosureStats,
+  type DisclosureView,
+} from '../../../common/schemas/disclosure';
+import type { Paged } from '../../../common/schemas/shared';
+import { useCan } from '../../access';
+import { api, queryString } from '../../api';
+import { ListPage } from '../../components/ListPage';
+import { labelOptions } from '../../options';
+import { useListParams } from '../../useListParams';
+import { DisclosureFormDrawer } from './DisclosureFormDrawer';
+import { DisclosureSettingsModal } from './DisclosureSettingsModal';
+import { DISCLOSURES_KEY, recentYears, toOptions, useDisclosureSettings } from './disclosureQueries';
+
+const FILTER_KEYS = ['q', 'year', 'category', 'channel', 'state'] as const;
+export const STATE_COLORS = { draft: 'default', published: 'success', withdrawn: 'warning' } as const;
+
+/** 院务公开: every member reads what is published; the union office registers and publishes. */
+export default function DisclosureListPage() {
+  const list = useListParams();
+  const manage = useCan('disclosure:manage');
+  const [creating, setCreating] = useState(false);
+  const [editingSettings, setEditingSettings] = useState(false);
+  const { data: settings } = useDisclosureSettings();
+  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, list.params[k]]));
+  const query = { ...filters, page: list.page, pageSize: list.pageSize };
+  const { data, isFetching, error } = useQuery({
+    queryKey: [...DISCLOSURES_KEY, 'list', query],
+    queryFn: () => api.get<Paged<DisclosureView>>(`/disclosures${queryString(query)}`),
+    placeholderData: keepPreviousData,
+  });
+  const statsYear = Number(filters.year) || new Date().getFullYear();
+  const { data: stats } = useQuery({
+    queryKey: [...DISCLOSURES_KEY, 'stats', statsYear],
+    queryFn: () =>
+      api.get<{ data: DisclosureStats }>(`/disclosures/stats?year=${statsYear}`).then((r) => r.data),
+  });
+
+  return (
+    <ListPage
+      title="院务公开"
+      actions={
+        manage && (
+          <>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              登记公开事项
+            </Button>
+            <Button icon={<SettingOutlined />} onClick={() => setEditingSettings(true)}>
+              类别与渠道
+            </Button>
+          </>
+        )
+      }
+      filters={
+        <Flex gap={8} wrap>
+          <Input.Search
+            placeholder="标题或内容"
+            allowClear
+            defaultValue={filters.q}
+            onSearch={(q) => list.setFilters({ q })}
+            style={{ width: 200 }}
+          />
+          <Select
+            placeholder="年份"
+            allowClear
+            value={filters.year ? Number(filters.year) : undefined}
+            options={recentYears()}
+            onChange={(year) => list.setFilters({ year })}
+            style={{ width: 110 }}
+          />
+          <Select
+            placeholder="公开类别"
+            allowClear
+            value={filters.category}
+            options={toOptions(settings?.categories)}
+            onChange={(category) => list.setFilters({ category })}
+            style={{ width: 150 }}
+          />
+          <Select
+            placeholder="公开渠道"
+            allowClear
+            value={filters.channel}
+            options={toOptions(settings?.channels)}
+            onChange={(channel) => list.setFilters({ channel })}
+            style={{ width: 120 }}
+          />
+          {manage && (
+            <Select
+              placeholder="状态"
+              allowClear
+              value={filters.state}
+              options={labelOptions(DISCLOSURE_STATE_LABELS, DISCLOSURE_STATES)}
+              onChange={(state) => list.setFilters({ state })}
+              style={{ width: 110 }}
+            />
+          )}
+          <Button onClick={list.clear}>重置</Button>
+        </Flex>
+      }
+    >
+      {stats && (
+        <Card size="small" title={`${stats.year}年已公开 ${stats.total} 项`} style={{ marginBottom: 12 }}>
+          <Flex gap={32} wrap>
+            {stats.byCategory.map((c) => (
+              <Link key={c.category} to={`/disclosures?year=${stats.year}&category=${c.category}`}>
+                <Statistic title={c.label} value={c.count} suffix="项" />
+              </Link>
+            ))}
+          </Flex>
+        </Card>
+      )}
+      <Table<DisclosureView>
+        rowKey="id"
+        dataSource={data?.data}
+        loading={isFetching}
+        pagination={list.pagination(data?.page.total)}
+        scroll={{ x: 'max-content' }}
+        locale={error ? { emptyText: `加载失败：${error.message}` } : { emptyText: '暂无公开事项' }}
+        columns={[
+          { title: '公开日期', dataIndex: 'date', width: 110 },
+          {
+            title: '标题',
+            dataIndex: 'title',
+            render: (t: string, d) => <Link to={`/disclosures/${d.id}`}>{t}</Link>,
+          },
+          { title: '类别', dataIndex: 'categoryLabel' },
+          { title: '渠道', dataIndex: 'channelLabel' },
+          { title: '附件', render: (_, d) => (d.attachments.length ? `${d.attachments.length} 个` : '—') },
+          ...(manage
+            ? [
+                {
+                  title: '状态',
+                  dataIndex: 'state',
+                  render: (s: DisclosureView['state']) => (
+                    <Tag color={STATE_COLORS[s]}>{DISCLOSURE_STATE_LABELS[s]}</Tag>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <DisclosureFormDrawer open={creating} onClose={() => setCreating(false)} />
+      <DisclosureSettingsModal
+        open={editingSettings}
+        onClose={() => setEditingSettings(false)}
+        settings={settings}
+      />
+    </ListPage>
+  );
+}

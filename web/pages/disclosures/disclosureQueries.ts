@@ -1,0 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import type { DisclosureSettings } from '../../../common/schemas/disclosure';
+import { api } from '../../api';
+
+export const DISCLOSURES_KEY = ['disclosures'] as const;
+
+/** The union's category and channel lists (with their labels). */
+export function useDisclosureSettings() {
+  return useQuery({
+    queryKey: [...DISCLOSURES_KEY, 'settings'],
+    queryFn: () => api.get<{ data: DisclosureSettings }>('/disclosures/settings').then((r) => r.data),
+    staleTime: 60_000,
+  });
+}
+
+export const toOptions = (list: { code: string; label: string }[] | undefined) =>
+  (list ?? []).map((o) => ({ value: o.code, label: o.label }));
+
+/** This year and the nine before it, for year pickers. */
+export function recentYears(): { value: number; label: string }[] {
+  const now = new Date().getFullYear();
+  return Array.from({ length: 10 }, (_, i) => ({ value: now - i, label: `${now - i}年` }));
+}
