@@ -1,3 +1,4 @@
+import { congressGenerator } from './generators/congress.js';
 import { duesGenerator } from './generators/dues.js';
 import { membersGenerator } from './generators/members.js';
 import { organisationGenerator } from './generators/organisation.js';
@@ -10,5 +11,6 @@ export const DEMO_GENERATORS: readonly DemoGenerator[] = [
   organisationGenerator,
   membersGenerator,
   usersGenerator,
+  congressGenerator,
   duesGenerator,
 ];
