@@ -16,6 +16,8 @@ export interface LoadRequest {
   path: string;
   /** Picks a fresh path for every request (e.g. a random member id); overrides `path`. */
   pathFor?: () => string;
+  /** Picks a fresh path and extra headers (e.g. another user's cookie) for every request; overrides both. */
+  requestFor?: () => { path: string; headers?: Record<string, string> };
   /** JSON body; sent with content-type application/json. */
   body?: unknown;
   /** Sign the request in with this cookie (see ctx.cookie); writes also get a same-origin Origin. */

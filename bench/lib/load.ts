@@ -26,6 +26,7 @@ export async function runLoad(
     headers['content-type'] = 'application/json';
   }
   const pathFor = request.pathFor;
+  const requestFor = request.requestFor;
   const seconds = opts.seconds ?? defaults.seconds;
   const samples: number[] = [];
   let failures = 0;
@@ -45,6 +46,15 @@ export async function runLoad(
             headers,
             body,
             ...(pathFor ? { setupRequest: (req: object) => ({ ...req, path: pathFor() }) } : {}),
+            ...(requestFor
+              ? {
+                  setupRequest: (req: object) => {
+                    const next = requestFor();
+                    const own = (req as { headers?: Record<string, string> }).headers;
+                    return { ...req, path: next.path, headers: { ...own, ...next.headers } };
+                  },
+                }
+              : {}),
           },
         ],
       },

@@ -6,6 +6,7 @@ import { memberExportBench } from './memberExport.js';
 import { memberImportBench } from './memberImport.js';
 import { memberStatsBench } from './memberStats.js';
 import { membersBench } from './members.js';
+import { votesBench } from './votes.js';
 
 // Every scenario, in the order they run. A module adds ONE line here (keep the order: cheap,
 // small-data scenarios first; the federation-sized data set last, it loads a million rows).
@@ -15,6 +16,7 @@ export const scenarios: BenchScenario[] = [
   loginBench, // sign-ins per second (argon2), apart from the ceilings
   memberExportBench, // Excel export of 10k members
   memberImportBench, // Excel import of 10k rows: upload, preview, commit
+  votesBench, // 2,000 delegates voting in one poll, vote throughput vs INSERT, tally of a closed poll
   frontendBench, // initial JS+CSS and lazy chunks of dist/web (gzip)
   federationBench, // 200 unions × 5,000 members: the per-union list must not slow down (full run only)
 ];

@@ -26,11 +26,6 @@ export async function delegateOfAccount(exec: Executor, auth: AuthContext, meeti
   return d;
 }
 
-/** When the delegate signed in at the meeting, or null. */
-export function checkedInAt(exec: Executor, orgId: string, meetingId: string, delegateId: string) {
-  return repo.isCheckedIn(exec, orgId, meetingId, delegateId);
-}
-
 async function checkIn(
   exec: Executor,
   actor: OrgActor,

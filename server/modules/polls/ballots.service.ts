@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { AuthContext } from '../../lib/context.js';
 import { AppError, conflict, forbidden, invalid } from '../../lib/errors.js';
-import { checkedInAt, delegateOfAccount } from '../congress/checkIn.service.js';
+import { delegateOfAccount } from '../congress/checkIn.service.js';
 import { congressService, type OrgActor } from '../congress/congress.service.js';
 import { presentPoll } from './polls.present.js';
 import {
@@ -29,14 +29,10 @@ async function refusal(
     return { status: 409, message: poll.status === 'draft' ? '表决尚未开始' : '表决已结束' };
   }
   if (poll.mode === 'paper') return { status: 409, message: '本项为纸质投票，请在会场填写选票' };
-  if (!(await repo.onVoterList(exec, poll.orgId, poll.id, delegateId))) {
-    return { status: 403, message: '您不在本次表决的投票人名单中' };
-  }
-  if (poll.requiresCheckIn && !(await checkedInAt(exec, poll.orgId, poll.meetingId, delegateId))) {
-    return { status: 409, message: '请先签到再投票' };
-  }
-  if (await repo.hasVoted(exec, poll.orgId, poll.id, delegateId))
-    return { status: 409, message: '您已投过票' };
+  const e = await repo.eligibility(exec, poll.orgId, poll, delegateId);
+  if (!e.onList) return { status: 403, message: '您不在本次表决的投票人名单中' };
+  if (poll.requiresCheckIn && !e.checkedIn) return { status: 409, message: '请先签到再投票' };
+  if (e.voted) return { status: 409, message: '您已投过票' };
   return null;
 }
 
@@ -73,7 +69,8 @@ export const ballotsService = {
   async vote(deps: Deps, auth: AuthContext, actor: OrgActor, pollId: string, body: VoteBody) {
     return deps.db.transaction(async (tx) => {
       // A shared lock: votes run side by side, a closing waits for them and later votes see it closed.
-      const poll = await pollsService.load(tx, auth.orgId, pollId, 'key share');
+      await repo.lockForVote(tx, pollId);
+      const poll = await pollsService.load(tx, auth.orgId, pollId);
       const meeting = await congressService.getMeeting(tx, auth.orgId, poll.meetingId);
       const delegate = await delegateOfAccount(tx, auth, meeting);
       const refused = await refusal(tx, poll, delegate.delegate.id);
@@ -82,7 +79,8 @@ export const ballotsService = {
           ? forbidden('FORBIDDEN', refused.message)
           : conflict('INVALID_TRANSITION', refused.message);
       }
-      const ballot = ballotOf(poll, await repo.candidates(tx, auth.orgId, pollId), body);
+      const candidates = poll.subject === 'election' ? await repo.candidates(tx, auth.orgId, pollId) : [];
+      const ballot = ballotOf(poll, candidates, body);
       const cast = await repo.castVote(tx, auth.orgId, pollId, delegate.delegate.id, poll.secret, ballot);
       if (!cast) throw new AppError(409, 'DUPLICATE', '您已投过票');
       // A secret vote is audited as a fact only: what was voted never leaves the ballot table.

@@ -21,19 +21,40 @@ export type BallotValues = Pick<typeof pollBallots.$inferInsert, 'choice' | 'can
 const pollWhere = (orgId: string, id: string) => and(eq(polls.orgId, orgId), eq(polls.id, id));
 
 export const pollsRepository = {
-  /**
-   * A poll by id. `update` locks it for a state change; `keyShare` is what a vote takes, so votes
-   * run side by side while a closing waits for those in flight and every later vote sees it closed.
-   */
-  async find(
-    exec: Executor,
-    orgId: string,
-    id: string,
-    lock?: 'update' | 'key share',
-  ): Promise<PollRow | undefined> {
+  /** A poll by id; `update` locks it for a state change. */
+  async find(exec: Executor, orgId: string, id: string, lock?: 'update'): Promise<PollRow | undefined> {
     const q = exec.select().from(polls).where(pollWhere(orgId, id));
     const [row] = await (lock ? q.for(lock) : q);
     return row;
+  },
+
+  /**
+   * Votes take a shared advisory lock on the poll and a closing takes it exclusively: a closing waits
+   * for the votes in flight, and every later vote sees the poll closed. (A shared row lock would do the
+   * same, but thousands of concurrent row lockers each create a MultiXact and slow voting down.)
+   */
+  async lockForVote(exec: Executor, pollId: string): Promise<void> {
+    await exec.execute(sql`select pg_advisory_xact_lock_shared(hashtextextended(${pollId}, 0))`);
+  },
+
+  async lockForClose(exec: Executor, pollId: string): Promise<void> {
+    await exec.execute(sql`select pg_advisory_xact_lock(hashtextextended(${pollId}, 0))`);
+  },
+
+  /** In one round trip: is the delegate on the voter list, signed in at the meeting, already voted? */
+  async eligibility(
+    exec: Executor,
+    orgId: string,
+    poll: { id: string; meetingId: string },
+    delegateId: string,
+  ) {
+    const { rows } = await exec.execute<{ on_list: boolean; checked_in: boolean; voted: boolean }>(sql`
+      select
+        exists (select 1 from ${pollVoterList} where org_id = ${orgId} and poll_id = ${poll.id} and delegate_id = ${delegateId}) as on_list,
+        exists (select 1 from ${congressCheckIns} where org_id = ${orgId} and meeting_id = ${poll.meetingId} and delegate_id = ${delegateId}) as checked_in,
+        exists (select 1 from ${pollVoters} where org_id = ${orgId} and poll_id = ${poll.id} and delegate_id = ${delegateId}) as voted`);
+    const r = rows[0];
+    return { onList: r.on_list, checkedIn: r.checked_in, voted: r.voted };
   },
 
   async listByMeeting(exec: Executor, orgId: string, meetingId: string): Promise<PollRow[]> {
@@ -143,20 +164,6 @@ export const pollsRepository = {
       )
       .returning({ id: pollVoterList.delegateId });
     return out.length;
-  },
-
-  async onVoterList(exec: Executor, orgId: string, pollId: string, delegateId: string): Promise<boolean> {
-    const [row] = await exec
-      .select({ id: pollVoterList.delegateId })
-      .from(pollVoterList)
-      .where(
-        and(
-          eq(pollVoterList.orgId, orgId),
-          eq(pollVoterList.pollId, pollId),
-          eq(pollVoterList.delegateId, delegateId),
-        ),
-      );
-    return !!row;
   },
 
   /** Delegates on the voter list who signed in at the meeting. */

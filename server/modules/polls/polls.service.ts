@@ -19,7 +19,7 @@ import { pollAcceptsCounts, pollEditable, pollRefusal, pollTransition } from './
 
 // Polls: prepared by an officer, opened (the voter list freezes), closed (the tally is taken).
 
-async function load(exec: Executor, orgId: string, id: string, lock?: 'update' | 'key share') {
+async function load(exec: Executor, orgId: string, id: string, lock?: 'update') {
   const poll = await repo.find(exec, orgId, id, lock);
   if (!poll) throw notFound();
   return poll;
@@ -160,6 +160,7 @@ export const pollsService = {
    */
   async changeStatus(deps: Deps, auth: AuthContext, actor: OrgActor, id: string, action: PollAction) {
     return deps.db.transaction(async (tx) => {
+      if (action === 'close') await repo.lockForClose(tx, id);
       const poll = await load(tx, actor.orgId, id, 'update');
       const to = pollTransition(poll.status, action);
       if (!to) throw conflict('INVALID_TRANSITION', pollRefusal(poll.status, action));
