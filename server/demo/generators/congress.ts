@@ -220,18 +220,16 @@ export const congressGenerator: DemoGenerator = {
       allowWriteIn: true,
     });
     const ids = candidates.map(() => randomUUID());
-    await tx
-      .insert(pollCandidates)
-      .values(
-        candidates.map((c, i) => ({
-          id: ids[i],
-          orgId,
-          pollId: election.id,
-          memberId: c.id,
-          name: c.name,
-          sort: i,
-        })),
-      );
+    await tx.insert(pollCandidates).values(
+      candidates.map((c, i) => ({
+        id: ids[i],
+        orgId,
+        pollId: election.id,
+        memberId: c.id,
+        name: c.name,
+        sort: i,
+      })),
+    );
     const weights = [0.88, 0.8, 0.25];
     const marks = voters.map(() => {
       const picked = ids.filter((_, i) => rng.chance(weights[i])).slice(0, 2);

@@ -274,7 +274,7 @@ export const pollsService = {
       const next = await repo.insert(tx, {
         orgId: actor.orgId,
         meetingId: poll.meetingId,
-        title: poll.title.replace(/（第\d+轮）$/, '') + `（第${poll.round + 1}轮）`,
+        title: `${poll.title.replace(/（第\d+轮）$/, '')}（第${poll.round + 1}轮）`,
         subject: 'election',
         secret: poll.secret,
         mode: poll.mode,
