@@ -2,6 +2,7 @@ import { congressGenerator } from './generators/congress.js';
 import { duesGenerator } from './generators/dues.js';
 import { membersGenerator } from './generators/members.js';
 import { organisationGenerator } from './generators/organisation.js';
+import { participationGenerator } from './generators/participation.js';
 import { usersGenerator } from './generators/users.js';
 import type { DemoGenerator } from './types.js';
 
@@ -12,5 +13,6 @@ export const DEMO_GENERATORS: readonly DemoGenerator[] = [
   membersGenerator,
   usersGenerator,
   congressGenerator,
+  participationGenerator,
   duesGenerator,
 ];
