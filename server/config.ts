@@ -21,6 +21,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: int(30),
   SESSION_ABSOLUTE_HOURS: int(12),
+  SESSION_CACHE_SECONDS: int(5, 0, 60),
   LOGIN_MAX_FAILURES: int(5),
   LOGIN_FAILURE_WINDOW_MINUTES: int(15),
   LOGIN_LOCK_MINUTES: int(30),
@@ -47,7 +48,8 @@ export interface Config {
   embeddedPgPort: number;
   trustProxy: boolean;
   logLevel: string;
-  session: { idleMs: number; absoluteMs: number };
+  /** cacheMs: how long a resolved session is reused without a query; 0 = never. */
+  session: { idleMs: number; absoluteMs: number; cacheMs: number };
   login: { maxFailures: number; windowMs: number; lockMs: number; ratePerMinute: number };
   password: { minLength: number; minClasses: number };
   bodyLimit: number;
@@ -77,7 +79,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
-    session: { idleMs: e.SESSION_IDLE_MINUTES * minute, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 60 * minute },
+    session: {
+      idleMs: e.SESSION_IDLE_MINUTES * minute,
+      absoluteMs: e.SESSION_ABSOLUTE_HOURS * 60 * minute,
+      cacheMs: e.SESSION_CACHE_SECONDS * 1000,
+    },
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
       windowMs: e.LOGIN_FAILURE_WINDOW_MINUTES * minute,

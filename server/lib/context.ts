@@ -7,6 +7,7 @@ export interface AuthContext {
   sessionId: string;
   userId: string;
   orgId: string;
+  orgName: string;
   username: string;
   displayName: string;
   roles: Role[];

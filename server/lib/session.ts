@@ -7,6 +7,7 @@ import { orgs, sessions, users } from '../db/schema/index.js';
 import type { AuthContext } from './context.js';
 import { randomToken, sha256 } from './crypto.js';
 import { unauthenticated } from './errors.js';
+import { type CachedSession, sessionCache } from './sessionCache.js';
 
 export const SESSION_COOKIE = 'gh_session';
 // Writing last_seen_at on every request would turn each read into a write; a minute's slack is enough.
@@ -42,6 +43,27 @@ export async function loadSession(
 ): Promise<AuthContext | null> {
   if (!token) return null;
   const id = sha256(token);
+  const now = Date.now();
+  const cached = config.session.cacheMs > 0 ? sessionCache.get(id, config.session.cacheMs, now) : undefined;
+  const s = cached ?? (await readSession(db, id, now));
+  if (!s) throw unauthenticated('SESSION_EXPIRED');
+  const idle = now - s.lastSeenAt > config.session.idleMs;
+  const tooOld = now - s.createdAt > config.session.absoluteMs;
+  if (idle || tooOld) {
+    sessionCache.forgetSession(id);
+    await db.delete(sessions).where(eq(sessions.id, id));
+    throw unauthenticated('SESSION_EXPIRED');
+  }
+  if (now - s.lastSeenAt > TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
+    s.lastSeenAt = now;
+  }
+  if (!cached && config.session.cacheMs > 0) sessionCache.set(id, s);
+  return s.auth;
+}
+
+/** The session row and its account; a disabled account has no live session. */
+async function readSession(db: Db, id: string, now: number): Promise<CachedSession | undefined> {
   const [row] = await db
     .select({
       createdAt: sessions.createdAt,
@@ -61,38 +83,40 @@ export async function loadSession(
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(orgs, eq(orgs.id, users.orgId))
     .where(eq(sessions.id, id));
-  if (!row) throw unauthenticated('SESSION_EXPIRED');
-  const now = Date.now();
-  const idle = now - row.lastSeenAt.getTime() > config.session.idleMs;
-  const tooOld = now - row.createdAt.getTime() > config.session.absoluteMs;
-  if (idle || tooOld || row.disabled) {
+  if (!row) return undefined;
+  if (row.disabled) {
     await db.delete(sessions).where(eq(sessions.id, id));
-    throw unauthenticated('SESSION_EXPIRED');
-  }
-  if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
+    return undefined;
   }
   const roles = row.roles as Role[];
   return {
-    sessionId: id,
-    userId: row.userId,
-    orgId: row.orgId,
-    username: row.username,
-    displayName: row.displayName,
-    roles,
-    permissions: permissionsOf(roles),
-    departmentIds: row.departmentIds,
-    memberId: row.memberId,
-    mustChangePassword: row.mustChangePassword,
+    auth: {
+      sessionId: id,
+      userId: row.userId,
+      orgId: row.orgId,
+      orgName: row.orgName,
+      username: row.username,
+      displayName: row.displayName,
+      roles,
+      permissions: permissionsOf(roles),
+      departmentIds: row.departmentIds,
+      memberId: row.memberId,
+      mustChangePassword: row.mustChangePassword,
+    },
+    createdAt: row.createdAt.getTime(),
+    lastSeenAt: row.lastSeenAt.getTime(),
+    cachedAt: now,
   };
 }
 
 export async function deleteSession(exec: Executor, sessionId: string) {
+  sessionCache.forgetSession(sessionId);
   await exec.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
 /** Ends every session of a user (password reset, disabling), optionally keeping the current one. */
 export async function deleteUserSessions(exec: Executor, userId: string, keep?: string) {
+  sessionCache.forgetUser(userId);
   await exec
     .delete(sessions)
     .where(

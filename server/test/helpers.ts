@@ -36,6 +36,8 @@ export async function setupTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    // Tests change accounts and sessions behind the server's back with SQL; the cache has its own test.
+    SESSION_CACHE_SECONDS: '0',
     PUBLIC_URL: ORIGIN,
     ...env,
   } as NodeJS.ProcessEnv);

@@ -4,7 +4,7 @@ import { changePasswordBody, loginBody, setupBody } from '../../../common/schema
 import { actorOf, requireAuth } from '../../lib/context.js';
 import { clearSessionCookie, createSession, setSessionCookie } from '../../lib/session.js';
 import type { ModulePlugin } from '../plugin.js';
-import { authService, meOf } from './auth.service.js';
+import { authService, meOf, meOfAuth } from './auth.service.js';
 import { setupService } from './setup.service.js';
 
 const tags = ['auth'];
@@ -34,8 +34,7 @@ export const authRoutes: ModulePlugin = async (app, { deps }) => {
   );
 
   r.get('/auth/me', { config: { permission: 'authenticated' }, schema: { tags } }, async (req) => {
-    const auth = requireAuth(req);
-    return { data: await meOf(deps.db, auth.userId, auth.orgId) };
+    return { data: meOfAuth(requireAuth(req)) };
   });
 
   r.post(

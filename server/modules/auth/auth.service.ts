@@ -7,6 +7,7 @@ import type { Actor, AuthContext } from '../../lib/context.js';
 import { AppError, invalid } from '../../lib/errors.js';
 import { assertPasswordAllowed, hashPassword, verifyPassword } from '../../lib/password.js';
 import { createSession, deleteSession, deleteUserSessions } from '../../lib/session.js';
+import { sessionCache } from '../../lib/sessionCache.js';
 import { organisationService } from '../organisation/organisation.service.js';
 import { usersService } from '../users/users.service.js';
 import { isLocked, recordFailure } from './lockout.js';
@@ -26,6 +27,22 @@ export async function meOf(exec: Executor, userId: string, orgId: string): Promi
     departmentIds: u.departmentIds,
     memberId: u.memberId,
     mustChangePassword: u.mustChangePassword,
+  };
+}
+
+/** The signed-in user as the session already knows them: /auth/me costs no query. */
+export function meOfAuth(auth: AuthContext): Me {
+  return {
+    id: auth.userId,
+    username: auth.username,
+    displayName: auth.displayName,
+    orgId: auth.orgId,
+    orgName: auth.orgName,
+    roles: auth.roles,
+    permissions: [...auth.permissions],
+    departmentIds: auth.departmentIds,
+    memberId: auth.memberId,
+    mustChangePassword: auth.mustChangePassword,
   };
 }
 
@@ -84,6 +101,7 @@ export const authService = {
       await deleteSession(tx, auth.sessionId);
       await writeAudit(tx, actor, { action: 'auth.logout', objectType: 'user', objectId: auth.userId });
     });
+    sessionCache.forgetSession(auth.sessionId);
   },
 
   /** Own password change; other sessions of the user end, this one stays. */
@@ -111,6 +129,7 @@ export const authService = {
         objectId: auth.userId,
       });
     });
+    sessionCache.forgetUser(auth.userId);
     return meOf(deps.db, auth.userId, auth.orgId);
   },
 };

@@ -22,6 +22,7 @@ import { membersRepository as repo } from './members.repository.js';
 import {
   departmentRefs,
   duplicateIdNumber,
+  inMemberTransaction,
   memberValues,
   type OrgActor,
   today,
@@ -132,7 +133,7 @@ export async function commitImport(
   jobId: string,
 ): Promise<ImportCommitResult> {
   try {
-    return await deps.db.transaction(async (tx) => {
+    return await inMemberTransaction(deps, auth.orgId, async (tx) => {
       const job = await repo.lockImportJob(tx, auth.orgId, auth.userId, jobId);
       if (!job) throw notFound('IMPORT_NOT_FOUND');
       if (job.committedAt) throw conflict('CONFLICT', '该导入已经提交过了');

@@ -9,6 +9,7 @@ import {
   accessOf,
   duplicateMemberNo,
   guardUnique,
+  inMemberTransaction,
   loadForChange,
   type OrgActor,
   reload,
@@ -32,7 +33,7 @@ export async function changeMembership(
   input: MembershipChange,
 ) {
   return guardUnique(() =>
-    deps.db.transaction(async (tx) => {
+    inMemberTransaction(deps, auth.orgId, async (tx) => {
       const access = await accessOf(tx, auth);
       const row = await loadForChange(tx, auth.orgId, access, id, input.version);
       const from = row.status as MembershipStatus;

@@ -85,19 +85,24 @@ export const membersRepository = {
     scope: Scope,
     f: MemberFilter,
     page: { sort: MemberSort; order: 'asc' | 'desc'; limit: number; offset: number },
-  ): Promise<{ rows: MemberWithNames[]; total: number }> {
-    const where = filterWhere(orgId, scope, f);
+  ): Promise<MemberWithNames[]> {
     const col = SORT_COLUMNS[page.sort];
-    const rows = await selectWithNames(exec)
-      .where(where)
+    return selectWithNames(exec)
+      .where(filterWhere(orgId, scope, f))
       .orderBy(
         sql`${col} ${sql.raw(page.order)} nulls last`,
         page.order === 'asc' ? asc(members.id) : desc(members.id),
       )
       .limit(page.limit)
       .offset(page.offset);
-    const [{ n }] = await exec.select({ n: count() }).from(members).where(where);
-    return { rows, total: n };
+  },
+
+  async count(exec: Executor, orgId: string, scope: Scope, f: MemberFilter): Promise<number> {
+    const [{ n }] = await exec
+      .select({ n: count() })
+      .from(members)
+      .where(filterWhere(orgId, scope, f));
+    return n;
   },
 
   /** Every member the filter selects, for an export: department order, then name. */

@@ -10,11 +10,12 @@ import type {
   MemberView,
 } from '../../../common/schemas/member.js';
 import type { Deps } from '../../app.js';
-import type { Executor } from '../../db/client.js';
+import type { Executor, Tx } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Actor, AuthContext } from '../../lib/context.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
+import { totalsCache } from '../../lib/totalsCache.js';
 import { organisationService } from '../organisation/organisation.service.js';
 import {
   abilitiesOf,
@@ -248,16 +249,39 @@ export async function resolveFilter(
   return f;
 }
 
+// How long a list total is reused when nothing was written through this server meanwhile.
+const TOTALS_TTL_MS = 30_000;
+const totalsScope = (orgId: string) => `members:${orgId}`;
+
+/** Runs a write to the roster; the union's list totals are recounted once it has ended. */
+export async function inMemberTransaction<T>(
+  deps: Deps,
+  orgId: string,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  try {
+    return await deps.db.transaction(fn);
+  } finally {
+    totalsCache.invalidate(totalsScope(orgId));
+  }
+}
+
 export const membersService = {
   async list(deps: Deps, auth: AuthContext, q: MemberListQuery) {
     const access = await accessOf(deps.db, auth);
     const f = await resolveFilter(deps.db, auth.orgId, access, q);
-    const { rows, total } = await repo.list(deps.db, auth.orgId, scopeOf(access, 'member:read'), f, {
-      sort: q.sort,
-      order: q.order,
-      limit: q.pageSize,
-      offset: offsetOf(q),
-    });
+    const scope = scopeOf(access, 'member:read');
+    const [rows, total] = await Promise.all([
+      repo.list(deps.db, auth.orgId, scope, f, {
+        sort: q.sort,
+        order: q.order,
+        limit: q.pageSize,
+        offset: offsetOf(q),
+      }),
+      totalsCache.get(totalsScope(auth.orgId), JSON.stringify([scope, f]), TOTALS_TTL_MS, () =>
+        repo.count(deps.db, auth.orgId, scope, f),
+      ),
+    ]);
     return paged(
       rows.map((r) => present(r, access)),
       total,
@@ -291,7 +315,7 @@ export const membersService = {
 
   async create(deps: Deps, auth: AuthContext, actor: OrgActor, input: MemberCreate): Promise<MemberView> {
     return guardUnique(() =>
-      deps.db.transaction(async (tx) => {
+      inMemberTransaction(deps, auth.orgId, async (tx) => {
         const access = await accessOf(tx, auth);
         const unionGroupId = await resolveOrganisation(tx, auth.orgId, access, input);
         const values = memberValues(deps, auth.orgId, input, unionGroupId);
@@ -325,7 +349,7 @@ export const membersService = {
   /** Edits the record; the membership status changes only through `changeMembership`. */
   async update(deps: Deps, auth: AuthContext, actor: OrgActor, id: string, input: MemberUpdate) {
     return guardUnique(() =>
-      deps.db.transaction(async (tx) => {
+      inMemberTransaction(deps, auth.orgId, async (tx) => {
         const access = await accessOf(tx, auth);
         const before = await loadForChange(tx, auth.orgId, access, id, input.version);
         const unionGroupId = await resolveOrganisation(tx, auth.orgId, access, input);

@@ -2,6 +2,7 @@ import { and, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { departments, loginThrottle, members, users } from '../../db/schema/index.js';
 import { containsPattern } from '../../lib/like.js';
+import { sessionCache } from '../../lib/sessionCache.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -76,6 +77,7 @@ export const usersRepository = {
     id: string,
     values: Partial<NewUser>,
   ): Promise<UserRow | undefined> {
+    sessionCache.forgetUser(id);
     const [row] = await exec
       .update(users)
       .set({ ...values, updatedAt: sql`now()` })

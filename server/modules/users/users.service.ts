@@ -8,6 +8,7 @@ import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
 import { assertPasswordAllowed, hashPassword } from '../../lib/password.js';
 import { deleteUserSessions } from '../../lib/session.js';
+import { sessionCache } from '../../lib/sessionCache.js';
 import { membersRepository } from '../members/members.repository.js';
 import { organisationService } from '../organisation/organisation.service.js';
 import { type UserRow, usersRepository } from './users.repository.js';
@@ -148,7 +149,7 @@ export const usersService = {
     },
   ) {
     assertRoles(input.roles, input.departmentIds);
-    return deps.db.transaction(async (tx) => {
+    const view = await deps.db.transaction(async (tx) => {
       const before = await usersRepository.findById(tx, actor.orgId, id);
       if (!before) throw notFound('USER_NOT_FOUND');
       // An admin cannot lock themselves out: someone must be left who can manage accounts. This holds
@@ -194,11 +195,13 @@ export const usersService = {
       });
       return present(row);
     });
+    sessionCache.forgetUser(id);
+    return view;
   },
 
   /** An admin sets a new first password; the owner must change it at next login. Also lifts a lockout. */
   async resetPassword(deps: Deps, actor: Actor & { orgId: string }, id: string, password: string) {
-    return deps.db.transaction(async (tx) => {
+    const view = await deps.db.transaction(async (tx) => {
       const u = await usersRepository.findById(tx, actor.orgId, id);
       if (!u) throw notFound('USER_NOT_FOUND');
       assertPasswordAllowed(deps.config, password, u.username);
@@ -211,6 +214,8 @@ export const usersService = {
       await writeAudit(tx, actor, { action: 'user.resetPassword', objectType: 'user', objectId: id });
       return present(row);
     });
+    sessionCache.forgetUser(id);
+    return view;
   },
 
   memberOptions(deps: Deps, auth: AuthContext, q: { q: string; id?: string }) {
