@@ -3,6 +3,7 @@ import { duesGenerator } from './generators/dues.js';
 import { membersGenerator } from './generators/members.js';
 import { organisationGenerator } from './generators/organisation.js';
 import { participationGenerator } from './generators/participation.js';
+import { proposalsGenerator } from './generators/proposals.js';
 import { usersGenerator } from './generators/users.js';
 import type { DemoGenerator } from './types.js';
 
@@ -13,6 +14,7 @@ export const DEMO_GENERATORS: readonly DemoGenerator[] = [
   membersGenerator,
   usersGenerator,
   congressGenerator,
+  proposalsGenerator,
   participationGenerator,
   duesGenerator,
 ];
