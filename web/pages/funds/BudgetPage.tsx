@@ -55,7 +55,8 @@ function ExecutionTab({ year }: { year: number }) {
     <>
       {(['expense', 'income'] as const).map((kind) => (
         <Table<Row>
-          key={kind}
+          // Re-mounted once loaded: antd expands all rows only on the first render with rows.
+          key={`${kind}-${data ? 'loaded' : 'loading'}`}
           title={() => (kind === 'expense' ? '支出预算' : '收入预算')}
           rowKey="categoryId"
           size="small"

@@ -7,7 +7,7 @@ import type { Paged } from '../../../common/schemas/shared';
 import { can, useMe } from '../../access';
 import { api, queryString } from '../../api';
 import { useListParams } from '../../useListParams';
-import { FUNDS_KEY, money, RequestStatusTag } from './fundsShared';
+import { FUNDS_KEY, money, RequestStatusTag, useCategories } from './fundsShared';
 import { RequestFormModal } from './RequestFormModal';
 
 /** 经费申请: my approval inbox, my requests, and (for funds readers and approvers) all requests. */
@@ -18,6 +18,8 @@ export default function RequestsPage() {
   const approves = can(me, 'funds:approve');
   const view = list.params.view ?? (approves ? 'inbox' : 'mine');
   const [open, setOpen] = useState(false);
+  // Loaded with the page so the form's category tree is ready when the dialog opens.
+  useCategories();
   const query = { view, q: list.params.q, page: list.page, pageSize: list.pageSize };
   const { data, isLoading } = useQuery({
     queryKey: [...FUNDS_KEY, 'requests', query],

@@ -69,13 +69,14 @@ export function CategoryPicker(props: {
       }));
   return (
     <TreeSelect
+      // Re-mounted once the chart arrives: the tree expands all nodes only on its first render with data.
+      key={list.length}
       id={props.id}
       value={props.value}
       onChange={props.onChange}
       treeData={build(null)}
       treeDefaultExpandAll
-      showSearch
-      treeNodeFilterProp="title"
+      showSearch={{ treeNodeFilterProp: 'title' }}
       allowClear={props.allowClear}
       placeholder={props.placeholder ?? '选择科目'}
       style={props.style ?? { width: '100%' }}
