@@ -1,5 +1,6 @@
 import { congressGenerator } from './generators/congress.js';
 import { duesGenerator } from './generators/dues.js';
+import { fundsCloseGenerator, fundsGenerator } from './generators/funds.js';
 import { membersGenerator } from './generators/members.js';
 import { organisationGenerator } from './generators/organisation.js';
 import { participationGenerator } from './generators/participation.js';
@@ -16,5 +17,7 @@ export const DEMO_GENERATORS: readonly DemoGenerator[] = [
   congressGenerator,
   proposalsGenerator,
   participationGenerator,
+  fundsGenerator,
   duesGenerator,
+  fundsCloseGenerator,
 ];

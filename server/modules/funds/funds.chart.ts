@@ -76,6 +76,7 @@ export const FUND_CATEGORY_CODES = {
   dues: '401',
   allocation: '402',
   superiorGrant: '403',
+  subsidy: '405',
   otherIncome: '409',
   education: '50101',
   recreation: '50102',
