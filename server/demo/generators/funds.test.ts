@@ -11,20 +11,26 @@ let year: number;
 beforeAll(async () => {
   ctx = await setupTestApp();
   orgId = (await runDemo(ctx.deps, { seed: 5, staff: 300 })).orgId;
-  year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4));
+  year = Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4),
+  );
 });
 
 describe('demo funds', () => {
   it('has a year of budget, requests in every state, about 200 entries, a reversal and closed months', async () => {
     const chair = await loginAs(ctx, orgId, ['chair']);
     const rows = (await chair.get(`/api/funds/budget?year=${year}`)).json().data;
-    const expense = rows.filter((r: { kind: string; parentId: string | null }) => r.kind === 'expense' && !r.parentId);
+    const expense = rows.filter(
+      (r: { kind: string; parentId: string | null }) => r.kind === 'expense' && !r.parentId,
+    );
     const total = (k: string) => expense.reduce((s: number, r: Record<string, number>) => s + r[k], 0);
     expect(total('budgetFen')).toBeGreaterThan(200_000_000);
     expect(total('paidFen')).toBeGreaterThan(0);
 
     const requests = (await chair.get('/api/funds/requests?pageSize=200')).json().data;
-    expect(new Set(requests.map((r: { status: string }) => r.status))).toEqual(new Set(EXPENSE_REQUEST_STATUSES));
+    expect(new Set(requests.map((r: { status: string }) => r.status))).toEqual(
+      new Set(EXPENSE_REQUEST_STATUSES),
+    );
 
     const ledger = (await chair.get(`/api/funds/ledger?year=${year}&pageSize=200`)).json();
     expect(ledger.page.total).toBeGreaterThanOrEqual(150);
@@ -32,7 +38,9 @@ describe('demo funds', () => {
     expect(ledger.data.some((e: { reversesEntryId: string | null }) => e.reversesEntryId)).toBe(true);
 
     const periods = (await chair.get(`/api/funds/periods?year=${year}`)).json().data;
-    const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+    const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
+      .format(new Date())
+      .slice(0, 7);
     for (const p of periods) expect(p.closed, p.period).toBe(p.period < thisMonth);
   });
 });
