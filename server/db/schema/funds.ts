@@ -282,3 +282,24 @@ export const fundPeriods = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.period] })],
 );
+
+/**
+ * Sums of the ledger per (org, period, category), kept by a statement-level trigger on every insert
+ * into ledger_entries (migration 0010), so the budget check and the execution view read a few hundred
+ * rows instead of a year of entries. Never written by the application.
+ */
+export const ledgerTotals = pgTable(
+  'ledger_totals',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    period: text('period').notNull(),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => fundCategories.id),
+    amountFen: fen('amount_fen').notNull(),
+    entryCount: integer('entry_count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.period, t.categoryId] })],
+);

@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { budgetAdjustments, budgets } from '../../db/schema/index.js';
 
-const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-01-01` });
+// Paid figures come from ledger_totals (kept by a trigger), by period 'YYYY-MM'.
+const yearRange = (year: number) => ({ from: `${year}-01`, to: `${year}-12` });
 
 export interface CategoryFigures {
   categoryId: string;
@@ -29,9 +30,9 @@ export const budgetRepository = {
         + coalesce((select sum(delta_fen) from budget_adjustments
                     where org_id = ${orgId} and year = ${year} and category_id = ${categoryId}
                       and status = 'approved'), 0) as budget,
-        coalesce((select sum(amount_fen) from ledger_entries
+        coalesce((select sum(amount_fen) from ledger_totals
                   where org_id = ${orgId} and category_id = ${categoryId}
-                    and entry_date >= ${from} and entry_date < ${to}), 0) as paid,
+                    and period between ${from} and ${to}), 0) as paid,
         coalesce((select sum(amount_fen) from expense_requests
                   where org_id = ${orgId} and year = ${year} and category_id = ${categoryId}
                     and status = 'approved'
@@ -61,8 +62,8 @@ export const budgetRepository = {
         select category_id, 0, 0, sum(amount_fen), 0 from expense_requests
         where org_id = ${orgId} and year = ${year} and status = 'approved' group by category_id
         union all
-        select category_id, 0, 0, 0, sum(amount_fen) from ledger_entries
-        where org_id = ${orgId} and entry_date >= ${from} and entry_date < ${to} group by category_id
+        select category_id, 0, 0, 0, sum(amount_fen) from ledger_totals
+        where org_id = ${orgId} and period between ${from} and ${to} group by category_id
       )
       select category_id, sum(original) as original, sum(adjusted) as adjusted,
              sum(committed) as committed, sum(paid) as paid

@@ -223,3 +223,20 @@ describe('budget rule under concurrency', () => {
     expect(e.overBudget).toBe(true);
   });
 });
+
+describe('ledger_totals', () => {
+  it('follows every insert, reversals included, per org, period and category', async () => {
+    const res = await ctx.deps.db.execute<{ diff: number }>(sql`
+      select count(*)::int as diff from (
+        select org_id, period, category_id, sum(amount_fen) as s, count(*)::int as n
+        from ledger_entries group by org_id, period, category_id
+      ) e full join ledger_totals t using (org_id, period, category_id)
+      where e.s is distinct from t.amount_fen or e.n is distinct from t.entry_count
+    `);
+    const [{ n }] = (
+      await ctx.deps.db.execute<{ n: number }>(sql`select count(*)::int as n from ledger_totals`)
+    ).rows;
+    expect(n).toBeGreaterThan(3);
+    expect(res.rows[0].diff).toBe(0);
+  });
+});

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
-import { fundCategories, fundPeriods, ledgerEntries } from '../../db/schema/index.js';
+import { fundCategories, fundPeriods, ledgerEntries, ledgerTotals } from '../../db/schema/index.js';
 import { escapeLike } from '../../lib/like.js';
 
 export type LedgerEntry = typeof ledgerEntries.$inferSelect;
@@ -115,16 +115,10 @@ export const ledgerRepository = {
 
   async entryCounts(exec: Executor, orgId: string, year: number): Promise<Map<string, number>> {
     const rows = await exec
-      .select({ period: ledgerEntries.period, n: sql<number>`count(*)::int` })
-      .from(ledgerEntries)
-      .where(
-        and(
-          eq(ledgerEntries.orgId, orgId),
-          gte(ledgerEntries.entryDate, `${year}-01-01`),
-          lt(ledgerEntries.entryDate, `${year + 1}-01-01`),
-        ),
-      )
-      .groupBy(ledgerEntries.period);
+      .select({ period: ledgerTotals.period, n: sql<number>`sum(${ledgerTotals.entryCount})::int` })
+      .from(ledgerTotals)
+      .where(and(eq(ledgerTotals.orgId, orgId), sql`${ledgerTotals.period} like ${`${year}-%`}`))
+      .groupBy(ledgerTotals.period);
     return new Map(rows.map((r) => [r.period, r.n]));
   },
 
