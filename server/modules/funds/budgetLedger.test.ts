@@ -222,6 +222,12 @@ describe('ledger', () => {
     expect(bad.json().error.details[0]).toEqual({ path: 'amountFen', message: '金额须为整数（单位：分）' });
     const list = ok(await o.fundAuditor.get(`/api/funds/ledger?kind=income&q=${encodeURIComponent('返还')}`));
     expect(list.map((x: { id: string }) => x.id)).toEqual([e.id]);
+    // Counts without a text or source filter come from ledger_totals: they must agree with the rows.
+    for (const q of ['kind=income', 'kind=expense', `year=${year}`, `period=${todayDate().slice(0, 7)}`]) {
+      const body = (await o.chair.get(`/api/funds/ledger?${q}&pageSize=200`)).json();
+      expect(body.page.total, q).toBe(body.data.length);
+      expect(body.page.total, q).toBeGreaterThan(0);
+    }
     const byParent = ok(
       await o.chair.get(`/api/funds/ledger?categoryId=${(await o.category('502')).id}&year=${year}`),
     );
