@@ -152,9 +152,7 @@ export const proposalEvents = pgTable(
     note: text('note'),
     actorId: uuid('actor_id'),
     actorName: text('actor_name'),
-    createdAt: timestamp('created_at', { withTimezone: true })
-      .notNull()
-      .default(sql`clock_timestamp()`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
   },
   (t) => [index('proposal_events_proposal').on(t.orgId, t.proposalId, t.createdAt)],
 );
