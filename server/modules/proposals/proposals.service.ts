@@ -27,6 +27,7 @@ import { departmentScope } from '../handling/handling.routes.js';
 import { handling, visibleTo } from '../handling/handling.service.js';
 import { type OrgActor, today } from '../members/members.service.js';
 import { notify } from '../notifications/notifications.service.js';
+import { suggestionsService } from '../suggestions/suggestions.service.js';
 import {
   type ProposalListRow,
   type ProposalRow,
@@ -507,6 +508,15 @@ export const proposalsService = {
         note: input.note,
         convertToSuggestion: input.convertToSuggestion,
       });
+      if (input.convertToSuggestion) {
+        await suggestionsService.createFromProposal(tx, actor, {
+          proposalId: id,
+          memberId: p.proposerMemberId,
+          title: p.title,
+          content: `${p.reasons}\n\n建议措施：${p.measures}`,
+          reason: input.note,
+        });
+      }
       await notify(tx, {
         orgId: auth.orgId,
         to: { memberIds: [p.proposerMemberId] },

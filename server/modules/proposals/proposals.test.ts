@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handlingItems, notifications, proposalWindows } from '../../db/schema/index.js';
+import { handlingItems, notifications, proposalWindows, suggestions } from '../../db/schema/index.js';
 import { anonymous, loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
 import { addDays } from '../handling/handling.service.js';
 import { today } from '../members/members.service.js';
@@ -179,6 +179,12 @@ describe('POST /proposals/:id/review', () => {
       'review',
     );
     expect(done).toMatchObject({ state: 'notAccepted', convertedToSuggestion: true });
+    const [suggestion] = await ctx.deps.db.select().from(suggestions).where(eq(suggestions.proposalId, p.id));
+    expect(suggestion).toMatchObject({
+      memberId: w.delegates[0].memberId,
+      title: p.title,
+      state: 'submitted',
+    });
     expect((await w.officer.post(url, { decision: 'accept', version: done.version })).statusCode).toBe(409);
   });
 });
