@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { adminCli, login } from './accounts.js';
 
@@ -104,6 +107,12 @@ test('the treasurer pays it; the execution view counts it; a reversal takes it b
   await dialog.getByRole('button', { name: '确认支付' }).click();
   await expect(page.getByText('已支付').first()).toBeVisible();
   await expect(page.getByText('支付5,000.00元，凭证号 记-0701')).toBeVisible();
+  // The invoice goes with the payment.
+  const invoice = path.join(os.tmpdir(), `invoice-${Date.now()}.pdf`);
+  fs.writeFileSync(invoice, '%PDF-1.4\n% test invoice\n');
+  await page.locator('input[type=file]').setInputFiles(invoice);
+  await expect(page.getByText('已上传')).toBeVisible();
+  await expect(page.getByRole('link', { name: path.basename(invoice) })).toBeVisible();
 
   let row = await executionRow(page);
   // Budget 10,000.00, committed 0.00, paid 5,000.00, remaining 5,000.00.

@@ -335,6 +335,11 @@ export interface ExpenseRequestEventView {
   createdAt: string;
 }
 
+export const attachmentQuery = z.strictObject({
+  purpose: z.enum(['material', 'invoice'], { error: '附件用途只能是申请材料或发票' }).default('material'),
+});
+export const attachmentParams = z.strictObject({ id: uuid('编号'), attachmentId: uuid('附件编号') });
+
 export interface AttachmentView {
   id: string;
   purpose: 'material' | 'invoice';

@@ -418,6 +418,7 @@ describe('settings and the fund auditor', () => {
       ['POST', `/api/funds/requests/${ID}/approve`, {}],
       ['POST', `/api/funds/requests/${ID}/refuse`, {}],
       ['POST', `/api/funds/requests/${ID}/pay`, {}],
+      ['POST', `/api/funds/requests/${ID}/attachments`, {}],
       ['POST', '/api/funds/ledger', {}],
       ['POST', `/api/funds/ledger/${ID}/reverse`, {}],
       ['POST', '/api/funds/periods/close', {}],

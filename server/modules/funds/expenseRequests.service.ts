@@ -16,6 +16,7 @@ import type { Actor, AuthContext } from '../../lib/context.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
 import { categoriesRepository } from './categories.repository.js';
+import { listAttachments } from './expenseRequests.attachments.js';
 import { seesAllRequests, stepRefusal, stepsOf } from './expenseRequests.policy.js';
 import {
   type ExpenseRequest,
@@ -185,7 +186,7 @@ export const expenseRequestsService = {
       actorName: e.actorName,
       createdAt: e.createdAt.toISOString(),
     }));
-    return { ...present(row, auth), events };
+    return { ...present(row, auth), events, attachments: await listAttachments(deps, auth, id) };
   },
 
   async create(deps: Deps, auth: AuthContext, actor: OrgActor, input: ExpenseRequestInput) {

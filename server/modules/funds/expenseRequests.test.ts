@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, setupTestApp, type TestContext } from '../../test/helpers.js';
+import { anonymous, type Client, setupTestApp, type TestContext } from '../../test/helpers.js';
+import { multipart } from '../members/testkit.js';
 import { FUND_CATEGORY_CODES } from './funds.chart.js';
 import { approvedRequest, type FundsOrg, fundsOrg, ok, setBudget, todayDate } from './testkit.js';
 
@@ -253,5 +254,48 @@ describe('GET /api/funds/requests', () => {
     expect((await raiser.get(`/api/funds/requests/${d.id}`)).statusCode).toBe(404);
     expect((await o.member.get('/api/funds/requests')).statusCode).toBe(403);
     expect((await anonymous(ctx.app).get('/api/funds/requests')).statusCode).toBe(401);
+  });
+});
+
+describe('attachments', () => {
+  const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(200, 32)]);
+  const send = (c: Client, id: string, content: Buffer, purpose = 'material', name = '报价单.pdf') => {
+    const { payload, headers } = multipart(content, name);
+    return c.request({
+      method: 'POST',
+      url: `/api/funds/requests/${id}/attachments?purpose=${purpose}`,
+      payload,
+      headers,
+    });
+  };
+
+  it('the requester attaches material; the treasurer the invoice once approved; both download', async () => {
+    const d = ok(await o.viceChair.post('/api/funds/requests', body()), 201);
+    const a = ok(await send(o.viceChair, d.id, PDF), 201);
+    expect(a).toMatchObject({ purpose: 'material', mimeType: 'application/pdf', fileName: '报价单.pdf' });
+    expect((await send(o.treasurer, d.id, PDF, 'invoice')).statusCode).toBe(409); // not approved yet
+    const file = await o.treasurer.get(`/api/funds/requests/${d.id}/attachments/${a.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.equals(PDF)).toBe(true);
+    const r = await approvedRequest(o, catId, 100_000);
+    const inv = ok(await send(o.treasurer, r.id, PDF, 'invoice', '发票.pdf'), 201);
+    const detail = ok(await o.chair.get(`/api/funds/requests/${r.id}`));
+    expect(detail.attachments.map((x: { id: string }) => x.id)).toEqual([inv.id]);
+  });
+
+  it('400 for a file that is not PDF/JPG/PNG (whatever its name), 413 over 5MB, 403/404/401', async () => {
+    const d = ok(await o.viceChair.post('/api/funds/requests', body()), 201);
+    const exe = await send(o.viceChair, d.id, Buffer.from('MZ fake program'), 'material', 'invoice.pdf');
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json().error.details[0]).toEqual({ path: 'file', message: '附件只能是 PDF、JPG 或 PNG 文件' });
+    const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5 * 1_048_576)]);
+    expect((await send(o.viceChair, d.id, big)).statusCode).toBe(413);
+    expect((await send(o.officer, d.id, PDF)).statusCode).toBe(403); // not the requester
+    const other = await fundsOrg(ctx);
+    expect((await send(other.viceChair, d.id, PDF)).statusCode).toBe(404);
+    expect((await send(anonymous(ctx.app), d.id, PDF)).statusCode).toBe(401);
+    expect((await o.member.get(`/api/funds/requests/${d.id}/attachments/${d.id}`)).statusCode).toBe(403);
+    expect((await o.chair.get(`/api/funds/requests/${d.id}/attachments/${d.id}`)).statusCode).toBe(404);
   });
 });

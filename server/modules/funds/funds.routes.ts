@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   adjustmentCreateBody,
   approveBody,
+  attachmentParams,
+  attachmentQuery,
   budgetSetBody,
   categoryCreateBody,
   categoryUpdateBody,
@@ -23,9 +25,12 @@ import {
 } from '../../../common/schemas/funds.js';
 import { idParams } from '../../../common/schemas/shared.js';
 import { actorOf, requireAuth } from '../../lib/context.js';
+import { forbidden, invalid } from '../../lib/errors.js';
+import { contentDisposition } from '../../lib/excel.js';
 import type { ModulePlugin } from '../plugin.js';
 import { budgetService } from './budget.service.js';
 import { categoriesService } from './categories.service.js';
+import { addAttachment, readAttachment } from './expenseRequests.attachments.js';
 import { expenseRequestsService as requests } from './expenseRequests.service.js';
 import { getFundSettings, updateFundSettings } from './funds.settings.js';
 import { ledgerService } from './ledger.service.js';
@@ -193,6 +198,45 @@ export const fundsRoutes: ModulePlugin = async (app, { deps }) => {
     async (req) => {
       const { auth, actor } = actorFor(req);
       return { data: await requests.pay(deps, auth, actor, req.params.id, req.body) };
+    },
+  );
+
+  r.post(
+    '/funds/requests/:id/attachments',
+    { config: requestRead, schema: { tags, params: idParams, querystring: attachmentQuery } },
+    async (req, reply) => {
+      const { auth, actor } = actorFor(req);
+      if (!auth.permissions.has('funds:request') && !auth.permissions.has('funds:write')) throw forbidden();
+      const file = await req.file();
+      if (file?.fieldname !== 'file') throw invalid([{ path: 'file', message: '请上传附件（字段名 file）' }]);
+      const data = await file.toBuffer();
+      const view = await addAttachment(deps, auth, actor, req.params.id, req.query.purpose, {
+        fileName: file.filename,
+        data,
+      });
+      return reply.status(201).send({ data: view });
+    },
+  );
+
+  r.get(
+    '/funds/requests/:id/attachments/:attachmentId',
+    { config: requestRead, schema: { tags, params: attachmentParams } },
+    async (req, reply) => {
+      const auth = requireAuth(req);
+      if (
+        !auth.permissions.has('funds:request') &&
+        !auth.permissions.has('funds:read') &&
+        !auth.permissions.has('funds:approve')
+      ) {
+        throw forbidden();
+      }
+      const a = await readAttachment(deps, auth, req.params.id, req.params.attachmentId);
+      return reply
+        .header('content-type', a.mimeType)
+        .header('content-disposition', contentDisposition(a.fileName, `attachment-${a.id}`))
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(a.content);
     },
   );
 

@@ -12,12 +12,14 @@ import {
   Select,
   Tag,
   Timeline,
+  Upload,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   APPROVAL_STEP_LABELS,
+  type AttachmentView,
   approveBody,
   type ExpenseRequestEventView,
   type ExpenseRequestView,
@@ -26,13 +28,14 @@ import {
   payBody,
   refuseBody,
 } from '../../../common/schemas/funds';
-import { api } from '../../api';
+import { can, useMe } from '../../access';
+import { api, uploadFile } from '../../api';
 import { FormModal } from '../../components/FormModal';
 import { formatDateTime } from '../../format';
 import { dateStringItem } from '../../forms';
 import { FUNDS_KEY, money, RequestStatusTag } from './fundsShared';
 
-type Detail = ExpenseRequestView & { events: ExpenseRequestEventView[] };
+type Detail = ExpenseRequestView & { events: ExpenseRequestEventView[]; attachments: AttachmentView[] };
 
 const ACTION_LABELS: Record<string, string> = {
   create: '创建',
@@ -168,6 +171,7 @@ export default function RequestDetailPage() {
           ...(r.note ? [{ key: 'note', label: '说明', children: r.note, span: 2 }] : []),
         ]}
       />
+      <Attachments request={r} onChange={refresh} />
       <Card type="inner" title="办理记录" style={{ marginTop: 16 }}>
         <Timeline
           items={r.events.map((e) => ({
@@ -263,6 +267,63 @@ export default function RequestDetailPage() {
           <Input maxLength={40} />
         </Form.Item>
       </FormModal>
+    </Card>
+  );
+}
+
+/** Supporting material (the requester, before approval) and the invoice (the treasurer, once approved). */
+function Attachments({ request: r, onChange }: { request: Detail; onChange: () => void }) {
+  const { message } = App.useApp();
+  const me = useMe();
+  const mayMaterial = r.requestedBy === me.id && (r.status === 'draft' || r.status === 'pending');
+  const mayInvoice = can(me, 'funds:write') && (r.status === 'approved' || r.status === 'paid');
+  const picker = (purpose: 'material' | 'invoice', label: string) => (
+    <Upload
+      accept=".pdf,.jpg,.jpeg,.png"
+      showUploadList={false}
+      customRequest={({ file, onSuccess, onError }) => {
+        uploadFile(`/funds/requests/${r.id}/attachments?purpose=${purpose}`, file as File, () => {})
+          .then((res) => {
+            onSuccess?.(res);
+            message.success('已上传');
+            onChange();
+          })
+          .catch((e: Error) => {
+            onError?.(e);
+            message.error(e.message);
+          });
+      }}
+    >
+      <Button size="small">{label}</Button>
+    </Upload>
+  );
+  return (
+    <Card
+      type="inner"
+      title="附件（PDF、JPG、PNG，每个不超过5MB）"
+      style={{ marginTop: 16 }}
+      extra={
+        <Flex gap={8}>
+          {mayMaterial && picker('material', '上传申请材料')}
+          {mayInvoice && picker('invoice', '上传发票')}
+        </Flex>
+      }
+    >
+      {r.attachments.length === 0 ? (
+        <span style={{ color: '#999' }}>暂无附件</span>
+      ) : (
+        <Flex vertical gap={4}>
+          {r.attachments.map((a) => (
+            <span key={a.id}>
+              <Tag>{a.purpose === 'invoice' ? '发票' : '申请材料'}</Tag>
+              <a href={`/api/funds/requests/${r.id}/attachments/${a.id}`} target="_blank" rel="noreferrer">
+                {a.fileName}
+              </a>{' '}
+              <span style={{ color: '#999' }}>{Math.ceil(a.sizeBytes / 1024)} KB</span>
+            </span>
+          ))}
+        </Flex>
+      )}
     </Card>
   );
 }
