@@ -190,4 +190,21 @@ describe('GET /members/stats', () => {
     expect(scoped.total).toEqual({ staff: 1, members: 0, applied: 1, joinRate: 0 });
     expect(scoped.byDepartment.map((r: { label: string }) => r.label)).toEqual(['外一科']);
   });
+
+  it('shows a roster change in the statistics and the list total on the next request', async () => {
+    const { dept, officer } = await setup();
+    const m = await createMember(officer, dept.id, { joinedAt: '2015-01-01' });
+    const before = (await officer.get('/api/members/stats')).json().data.total;
+    const listed = (await officer.get('/api/members?status=member')).json().page.total;
+    await officer.post(`/api/members/${m.id}/membership`, {
+      action: 'leave',
+      date: '2024-01-01',
+      reason: '离职',
+      version: m.version,
+    });
+    expect((await officer.get('/api/members/stats')).json().data.total.members).toBe(before.members - 1);
+    expect((await officer.get('/api/members?status=member')).json().page.total).toBe(listed - 1);
+    await createMember(officer, dept.id, { joinedAt: '2015-01-01' });
+    expect((await officer.get('/api/members?status=member')).json().page.total).toBe(listed);
+  });
 });

@@ -249,9 +249,9 @@ export async function resolveFilter(
   return f;
 }
 
-// How long a list total is reused when nothing was written through this server meanwhile.
-const TOTALS_TTL_MS = 30_000;
-const totalsScope = (orgId: string) => `members:${orgId}`;
+// How long a list total or statistic is reused when nothing was written through this server meanwhile.
+export const TOTALS_TTL_MS = 30_000;
+export const totalsScope = (orgId: string) => `members:${orgId}`;
 
 /** Runs a write to the roster; the union's list totals are recounted once it has ended. */
 export async function inMemberTransaction<T>(

@@ -2,8 +2,9 @@ import { EMPLOYMENT_TYPE_LABELS, EMPLOYMENT_TYPES } from '../../../common/enums.
 import type { MemberStats, MemberStatsRow } from '../../../common/schemas/member.js';
 import type { Deps } from '../../app.js';
 import type { AuthContext } from '../../lib/context.js';
+import { totalsCache } from '../../lib/totalsCache.js';
 import { membersRepository as repo } from './members.repository.js';
-import { accessOf, scopeOf } from './members.service.js';
+import { accessOf, scopeOf, TOTALS_TTL_MS, totalsScope } from './members.service.js';
 
 /** members / staff, 0..1 with four decimals; 0 when there is no staff to join. */
 export function joinRate(members: number, staff: number): number {
@@ -21,11 +22,18 @@ const row = (key: string, label: string, staff: number, members: number): Member
 /**
  * Join rate in total, by department and by employment type. Staff are the people who could be members
  * (not yet, applied, or members); those transferred out, left or retired are not counted.
- * Two GROUP BY queries, scoped like the list.
+ * Two GROUP BY queries, scoped like the list, reused until the roster is written (a renamed
+ * department shows its new name within TOTALS_TTL_MS).
  */
 export async function memberStats(deps: Deps, auth: AuthContext): Promise<MemberStats> {
   const access = await accessOf(deps.db, auth);
-  const s = await repo.stats(deps.db, auth.orgId, scopeOf(access, 'member:read'));
+  const scope = scopeOf(access, 'member:read');
+  const s = await totalsCache.get(
+    totalsScope(auth.orgId),
+    JSON.stringify(['stats', scope]),
+    TOTALS_TTL_MS,
+    () => repo.stats(deps.db, auth.orgId, scope),
+  );
   const total = s.byDepartment.reduce(
     (t, r) => ({ staff: t.staff + r.staff, members: t.members + r.members, applied: t.applied + r.applied }),
     { staff: 0, members: 0, applied: 0 },
