@@ -116,9 +116,7 @@ export const handlingEvents = pgTable(
     actorId: uuid('actor_id'),
     actorName: text('actor_name'),
     // The clock, not the transaction start: one transaction may take several steps (rate, reopen).
-    createdAt: timestamp('created_at', { withTimezone: true })
-      .notNull()
-      .default(sql`clock_timestamp()`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
   },
   (t) => [index('handling_events_item').on(t.orgId, t.itemId, t.createdAt)],
 );
