@@ -1,7 +1,7 @@
-import { type APIRequestContext, type Browser, expect, type Page, request, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { ADMIN, adminCli, login } from './accounts.js';
+import { api, data } from './api.js';
 import { idNumber } from './roster.js';
-import { readState } from './state.js';
 
 // A whole congress: an officer opens the meeting, delegates sign in and vote on their phones, the
 // officer watches the quorum and the turnout, closes the poll and reads the result.
@@ -17,22 +17,6 @@ const DELEGATES = [
 ];
 const PHONE = { width: 390, height: 844 };
 let meetingId = '';
-
-async function api(username: string, password: string): Promise<APIRequestContext> {
-  const { baseURL } = readState();
-  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const res = await ctx.post('/api/auth/login', { data: { username, password } });
-  expect(res.status()).toBe(200);
-  return ctx;
-}
-
-async function data<T = { id: string }>(
-  res: Promise<{ ok(): boolean; status(): number; json(): Promise<unknown>; text(): Promise<string> }>,
-) {
-  const r = await res;
-  if (!r.ok()) throw new Error(`${r.status()} ${await r.text()}`);
-  return ((await r.json()) as { data: T }).data;
-}
 
 async function phone(browser: Browser, username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });

@@ -1,7 +1,7 @@
-import { type APIRequestContext, expect, type Page, request, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { ADMIN, adminCli, login } from './accounts.js';
+import { api, data } from './api.js';
 import { idNumber } from './roster.js';
-import { readState } from './state.js';
 
 // A proposal handled to the end: co-signed in the app, accepted by the committee, merged with
 // another into one topic, assigned, answered, rated 不满意, answered again and rated 满意; a handler
@@ -22,26 +22,11 @@ const HANDLERS = [
 ];
 const TITLE = '夜班职工食堂供应热饭';
 const OTHER_TITLE = '夜班职工食堂延长供应热饭时间';
+type Versioned = { id: string; version: number };
 const TOPIC = '改善夜班职工就餐';
 let meetingId = '';
 let proposalId = '';
 let otherId = '';
-
-async function api(username: string, password: string): Promise<APIRequestContext> {
-  const { baseURL } = readState();
-  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const res = await ctx.post('/api/auth/login', { data: { username, password } });
-  expect(res.status()).toBe(200);
-  return ctx;
-}
-
-async function data<T = { id: string; version: number }>(
-  res: Promise<{ ok(): boolean; status(): number; json(): Promise<unknown>; text(): Promise<string> }>,
-) {
-  const r = await res;
-  if (!r.ok()) throw new Error(`${r.status()} ${await r.text()}`);
-  return ((await r.json()) as { data: T }).data;
-}
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const plusDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -151,17 +136,19 @@ test.beforeAll(async () => {
     category: '后勤保障',
     cosignerMemberIds: cosigners.map((i) => members[i].id),
   });
-  let other = await data(b.post('/api/proposals', { data: body(OTHER_TITLE, [0, 2]) }));
-  other = await data(b.post(`/api/proposals/${other.id}/submit`, { data: { version: other.version } }));
+  let other = await data<Versioned>(b.post('/api/proposals', { data: body(OTHER_TITLE, [0, 2]) }));
+  other = await data<Versioned>(
+    b.post(`/api/proposals/${other.id}/submit`, { data: { version: other.version } }),
+  );
   await data(a.post(`/api/proposals/${other.id}/cosign`, { data: { confirm: true } }));
-  other = await data(c.post(`/api/proposals/${other.id}/cosign`, { data: { confirm: true } }));
+  other = await data<Versioned>(c.post(`/api/proposals/${other.id}/cosign`, { data: { confirm: true } }));
   otherId = other.id;
   await data(
     officer.post(`/api/proposals/${other.id}/review`, {
       data: { decision: 'accept', version: other.version },
     }),
   );
-  const p = await data(a.post('/api/proposals', { data: body(TITLE, [1, 2]) }));
+  const p = await data<Versioned>(a.post('/api/proposals', { data: body(TITLE, [1, 2]) }));
   proposalId = p.id;
   await data(a.post(`/api/proposals/${p.id}/submit`, { data: { version: p.version } }));
 });

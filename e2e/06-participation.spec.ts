@@ -1,7 +1,7 @@
-import { type APIRequestContext, expect, request, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { ADMIN, adminCli, choose, login } from './accounts.js';
+import { api, data } from './api.js';
 import { idNumber } from './roster.js';
-import { readState } from './state.js';
 
 // Participation: the union office publishes a disclosure that a member reads; the member sends a
 // suggestion, the office adopts and assigns it, the department answers, the bell tells the member,
@@ -15,22 +15,6 @@ const HANDLER = { username: 'handler6', name: '孙后勤', password: 'Sun-Passw0
 const DEPARTMENT = '后勤保障处';
 const DISCLOSURE = '2025年职工健康体检方案';
 const SUGGESTION = '门诊楼每层增设自助饮水机';
-
-async function api(username: string, password: string): Promise<APIRequestContext> {
-  const { baseURL } = readState();
-  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const res = await ctx.post('/api/auth/login', { data: { username, password } });
-  expect(res.status()).toBe(200);
-  return ctx;
-}
-
-async function data<T = { id: string }>(
-  res: Promise<{ ok(): boolean; status(): number; json(): Promise<unknown>; text(): Promise<string> }>,
-) {
-  const r = await res;
-  if (!r.ok()) throw new Error(`${r.status()} ${await r.text()}`);
-  return ((await r.json()) as { data: T }).data;
-}
 
 /** An account made by the admin, which changes its first password once. */
 async function account(

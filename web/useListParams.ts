@@ -3,6 +3,9 @@ import { useSearchParams } from 'react-router';
 
 type Patch = Record<string, string | number | undefined | null>;
 
+/** What a list screen's filters, search and table read and write. */
+export type ListParams = ReturnType<typeof useListParams>;
+
 export function useListParams(defaultPageSize = 20) {
   const [search, setSearch] = useSearchParams();
   const params = Object.fromEntries(search) as Record<string, string | undefined>;

@@ -7,7 +7,7 @@ import type { DemocracyStats } from '../../../common/schemas/democracyStats';
 import { can, useMe } from '../../access';
 import { api } from '../../api';
 import { PageLoading } from '../../components/PageLoading';
-import { recentYears } from '../disclosures/disclosureQueries';
+import { recentYears } from '../../options';
 
 interface Figure {
   title: string;

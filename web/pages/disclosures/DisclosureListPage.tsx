@@ -1,6 +1,6 @@
 import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, Select, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Flex, Statistic, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -12,12 +12,14 @@ import {
 import type { Paged } from '../../../common/schemas/shared';
 import { useCan } from '../../access';
 import { api, queryString } from '../../api';
+import { FilterBar, SearchFilter, SelectFilter, YearFilter } from '../../components/ListFilters';
 import { ListPage } from '../../components/ListPage';
+import { PagedTable } from '../../components/PagedTable';
 import { labelOptions } from '../../options';
 import { useListParams } from '../../useListParams';
 import { DisclosureFormDrawer } from './DisclosureFormDrawer';
 import { DisclosureSettingsModal } from './DisclosureSettingsModal';
-import { DISCLOSURES_KEY, recentYears, toOptions, useDisclosureSettings } from './disclosureQueries';
+import { DISCLOSURES_KEY, toOptions, useDisclosureSettings } from './disclosureQueries';
 
 const FILTER_KEYS = ['q', 'year', 'category', 'channel', 'state'] as const;
 export const STATE_COLORS = { draft: 'default', published: 'success', withdrawn: 'warning' } as const;
@@ -31,7 +33,7 @@ export default function DisclosureListPage() {
   const { data: settings } = useDisclosureSettings();
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, list.params[k]]));
   const query = { ...filters, page: list.page, pageSize: list.pageSize };
-  const { data, isFetching, error } = useQuery({
+  const result = useQuery({
     queryKey: [...DISCLOSURES_KEY, 'list', query],
     queryFn: () => api.get<Paged<DisclosureView>>(`/disclosures${queryString(query)}`),
     placeholderData: keepPreviousData,
@@ -59,50 +61,33 @@ export default function DisclosureListPage() {
         )
       }
       filters={
-        <Flex gap={8} wrap>
-          <Input.Search
-            placeholder="标题或内容"
-            allowClear
-            defaultValue={filters.q}
-            onSearch={(q) => list.setFilters({ q })}
-            style={{ width: 200 }}
-          />
-          <Select
-            placeholder="年份"
-            allowClear
-            value={filters.year ? Number(filters.year) : undefined}
-            options={recentYears()}
-            onChange={(year) => list.setFilters({ year })}
-            style={{ width: 110 }}
-          />
-          <Select
+        <FilterBar list={list}>
+          <SearchFilter list={list} placeholder="标题或内容" />
+          <YearFilter list={list} />
+          <SelectFilter
+            list={list}
+            name="category"
             placeholder="公开类别"
-            allowClear
-            value={filters.category}
             options={toOptions(settings?.categories)}
-            onChange={(category) => list.setFilters({ category })}
-            style={{ width: 150 }}
+            width={150}
           />
-          <Select
+          <SelectFilter
+            list={list}
+            name="channel"
             placeholder="公开渠道"
-            allowClear
-            value={filters.channel}
             options={toOptions(settings?.channels)}
-            onChange={(channel) => list.setFilters({ channel })}
-            style={{ width: 120 }}
+            width={120}
           />
           {manage && (
-            <Select
+            <SelectFilter
+              list={list}
+              name="state"
               placeholder="状态"
-              allowClear
-              value={filters.state}
               options={labelOptions(DISCLOSURE_STATE_LABELS, DISCLOSURE_STATES)}
-              onChange={(state) => list.setFilters({ state })}
-              style={{ width: 110 }}
+              width={110}
             />
           )}
-          <Button onClick={list.clear}>重置</Button>
-        </Flex>
+        </FilterBar>
       }
     >
       {stats && (
@@ -116,13 +101,10 @@ export default function DisclosureListPage() {
           </Flex>
         </Card>
       )}
-      <Table<DisclosureView>
-        rowKey="id"
-        dataSource={data?.data}
-        loading={isFetching}
-        pagination={list.pagination(data?.page.total)}
-        scroll={{ x: 'max-content' }}
-        locale={error ? { emptyText: `加载失败：${error.message}` } : { emptyText: '暂无公开事项' }}
+      <PagedTable<DisclosureView>
+        list={list}
+        result={result}
+        emptyText="暂无公开事项"
         columns={[
           { title: '公开日期', dataIndex: 'date', width: 110 },
           {

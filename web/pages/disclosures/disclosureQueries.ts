@@ -15,9 +15,3 @@ export function useDisclosureSettings() {
 
 export const toOptions = (list: { code: string; label: string }[] | undefined) =>
   (list ?? []).map((o) => ({ value: o.code, label: o.label }));
-
-/** This year and the nine before it, for year pickers. */
-export function recentYears(): { value: number; label: string }[] {
-  const now = new Date().getFullYear();
-  return Array.from({ length: 10 }, (_, i) => ({ value: now - i, label: `${now - i}年` }));
-}

@@ -1,60 +1,50 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Result, Steps } from 'antd';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import type { DuesImportCommitResult, DuesImportPreview } from '../../../common/schemas/dues';
+import type { DuesImportCommitResult, DuesImportMode, DuesImportPreview } from '../../../common/schemas/dues';
 import { yuan } from '../../../common/schemas/funds';
+import { type ImportModeOption, ImportUpload } from '../../components/ImportUpload';
+import { ImportWizard } from '../../components/ImportWizard';
 import { DuesImportPreviewStep } from './DuesImportPreviewStep';
-import { DuesImportUpload } from './DuesImportUpload';
 import { DUES_KEY, STATEMENTS_KEY } from './duesFormat';
+
+const MODES: ImportModeOption<DuesImportMode>[] = [
+  { value: 'create', label: '导入新月份', hint: '该月已导入过时会提示，不会重复记账。' },
+  {
+    value: 'replace',
+    label: '替换已导入的月份',
+    hint: '该月原有的代扣记录将被替换，原会费收入以红字冲销后按新文件重新记账；已结账的月份不能替换。',
+  },
+];
 
 /** 会费导入: upload and check, then confirm; nothing is written or booked before 确认导入. */
 export default function DuesImportPage() {
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [preview, setPreview] = useState<DuesImportPreview | null>(null);
-  const [result, setResult] = useState<DuesImportCommitResult | null>(null);
-  const current = result ? 2 : preview ? 1 : 0;
-
-  function restart() {
-    setPreview(null);
-    setResult(null);
-  }
-
-  function done(r: DuesImportCommitResult) {
-    setResult(r);
-    queryClient.invalidateQueries({ queryKey: DUES_KEY });
-    queryClient.invalidateQueries({ queryKey: STATEMENTS_KEY });
-  }
-
   return (
-    <Card title="会费导入">
-      <Steps
-        current={current}
-        items={[{ title: '上传文件' }, { title: '检查预览' }, { title: '完成' }]}
-        style={{ marginBottom: 24 }}
-      />
-      {current === 0 && <DuesImportUpload onPreview={setPreview} />}
-      {current === 1 && preview && (
-        <DuesImportPreviewStep preview={preview} onDone={done} onRestart={restart} />
-      )}
-      {current === 2 && result && (
-        <Result
-          status="success"
-          title="导入完成"
-          subTitle={`${result.month}：${result.rowCount}人，会费收入 ${yuan(result.totalFen)} 元已记账${
-            result.flagged ? `，${result.flagged}行金额不符已标记` : ''
-          }${result.replacedImportId ? '（已替换原导入并冲销原收入）' : ''}`}
-          extra={[
-            <Button key="list" type="primary" onClick={() => navigate('/dues')}>
-              查看会费记录
-            </Button>,
-            <Button key="again" onClick={restart}>
-              继续导入
-            </Button>,
-          ]}
+    <ImportWizard<DuesImportPreview, DuesImportCommitResult>
+      title="会费导入"
+      upload={(onPreview) => (
+        <ImportUpload
+          url="/dues/import"
+          templateHref="/api/dues/import/template"
+          templateButton="下载会费导入模板"
+          templateText="下载模板（已列出应缴会费的会员），填写月份、缴费基数和代扣会费（单位：元）。一个文件只能是一个月份。"
+          modes={MODES}
+          uploadText="上传文件，系统先检查并给出预览，确认后才会写入并记账。"
+          onPreview={onPreview}
         />
       )}
-    </Card>
+      preview={(preview, onDone, onRestart) => (
+        <DuesImportPreviewStep preview={preview} onDone={onDone} onRestart={onRestart} />
+      )}
+      doneText={(r) =>
+        `${r.month}：${r.rowCount}人，会费收入 ${yuan(r.totalFen)} 元已记账${
+          r.flagged ? `，${r.flagged}行金额不符已标记` : ''
+        }${r.replacedImportId ? '（已替换原导入并冲销原收入）' : ''}`
+      }
+      back={{ to: '/dues', label: '查看会费记录' }}
+      onImported={() => {
+        queryClient.invalidateQueries({ queryKey: DUES_KEY });
+        queryClient.invalidateQueries({ queryKey: STATEMENTS_KEY });
+      }}
+    />
   );
 }

@@ -6,6 +6,7 @@ import { yuan } from '../../../common/schemas/funds';
 import type { Paged } from '../../../common/schemas/shared';
 import { api, queryString } from '../../api';
 import { formatDateTime } from '../../format';
+import { deductionColumns } from './deductionColumns';
 import { DUES_KEY } from './duesFormat';
 
 /** The imported months of a year; a month opens its deductions (salaries: funds roles only). */
@@ -69,19 +70,7 @@ export function DuesImportsTab() {
             onChange: setPage,
             showSizeChanger: false,
           }}
-          columns={[
-            { title: '姓名', dataIndex: 'memberName' },
-            { title: '会员证号', dataIndex: 'memberNo' },
-            { title: '科室', dataIndex: 'departmentName' },
-            { title: '缴费基数（元）', dataIndex: 'baseSalaryFen', align: 'right', render: yuan },
-            { title: '代扣会费（元）', dataIndex: 'amountFen', align: 'right', render: yuan },
-            {
-              title: '应扣（元）',
-              dataIndex: 'expectedFen',
-              align: 'right',
-              render: (v: number, r) => (r.flagged ? <Tag color="orange">{yuan(v)}</Tag> : yuan(v)),
-            },
-          ]}
+          columns={deductionColumns<DuesPaymentView>()}
         />
       )}
     </Flex>

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Select, Table } from 'antd';
+import { App, Button } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
@@ -13,10 +13,11 @@ import {
 import type { Paged } from '../../../common/schemas/shared';
 import { api, queryString } from '../../api';
 import { FormDrawer } from '../../components/FormDrawer';
+import { FilterBar, SelectFilter, YearFilter } from '../../components/ListFilters';
 import { ListPage } from '../../components/ListPage';
+import { PagedTable } from '../../components/PagedTable';
 import { labelOptions } from '../../options';
 import { useListParams } from '../../useListParams';
-import { recentYears } from '../disclosures/disclosureQueries';
 import { ForumFields } from './ForumFields';
 
 export const FORUMS_KEY = ['forums'] as const;
@@ -30,7 +31,7 @@ export default function ForumListPage() {
   const [creating, setCreating] = useState(false);
   const filters = { year: list.params.year, kind: list.params.kind };
   const query = { ...filters, page: list.page, pageSize: list.pageSize };
-  const { data, isFetching, error } = useQuery({
+  const result = useQuery({
     queryKey: [...FORUMS_KEY, 'list', query],
     queryFn: () => api.get<Paged<ForumView>>(`/forums${queryString(query)}`),
     placeholderData: keepPreviousData,
@@ -50,34 +51,22 @@ export default function ForumListPage() {
         </>
       }
       filters={
-        <Flex gap={8} wrap>
-          <Select
-            placeholder="年份"
-            allowClear
-            value={filters.year ? Number(filters.year) : undefined}
-            options={recentYears()}
-            onChange={(year) => list.setFilters({ year })}
-            style={{ width: 110 }}
-          />
-          <Select
+        <FilterBar list={list}>
+          <YearFilter list={list} />
+          <SelectFilter
+            list={list}
+            name="kind"
             placeholder="类型"
-            allowClear
-            value={filters.kind}
             options={labelOptions(FORUM_KIND_LABELS, FORUM_KINDS)}
-            onChange={(kind) => list.setFilters({ kind })}
-            style={{ width: 150 }}
+            width={150}
           />
-          <Button onClick={list.clear}>重置</Button>
-        </Flex>
+        </FilterBar>
       }
     >
-      <Table<ForumView>
-        rowKey="id"
-        dataSource={data?.data}
-        loading={isFetching}
-        pagination={list.pagination(data?.page.total)}
-        scroll={{ x: 'max-content' }}
-        locale={error ? { emptyText: `加载失败：${error.message}` } : { emptyText: '暂无座谈会' }}
+      <PagedTable<ForumView>
+        list={list}
+        result={result}
+        emptyText="暂无座谈会"
         columns={[
           { title: '日期', dataIndex: 'date', width: 110 },
           {

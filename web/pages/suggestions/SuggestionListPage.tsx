@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Form, Input, Select, Switch, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { HANDLING_STATE_LABELS } from '../../../common/schemas/handling';
@@ -15,10 +15,11 @@ import {
 import { useCan } from '../../access';
 import { api, queryString } from '../../api';
 import { FormDrawer } from '../../components/FormDrawer';
+import { FilterBar, SearchFilter, SelectFilter, YearFilter } from '../../components/ListFilters';
 import { ListPage } from '../../components/ListPage';
+import { PagedTable } from '../../components/PagedTable';
 import { labelOptions } from '../../options';
 import { useListParams } from '../../useListParams';
-import { recentYears } from '../disclosures/disclosureQueries';
 import { HANDLING_COLORS } from './HandlingPanel';
 import { SUGGESTIONS_KEY, yuan } from './suggestionQueries';
 
@@ -50,7 +51,7 @@ export default function SuggestionListPage() {
   const [creating, setCreating] = useState(false);
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, list.params[k]]));
   const query = { ...filters, page: list.page, pageSize: list.pageSize };
-  const { data, isFetching, error } = useQuery({
+  const result = useQuery({
     queryKey: [...SUGGESTIONS_KEY, 'list', query],
     queryFn: () => api.get<Paged<SuggestionView>>(`/suggestions${queryString(query)}`),
     placeholderData: keepPreviousData,
@@ -65,29 +66,15 @@ export default function SuggestionListPage() {
         </Button>
       }
       filters={
-        <Flex gap={8} wrap align="center">
-          <Input.Search
-            placeholder="标题或内容"
-            allowClear
-            defaultValue={filters.q}
-            onSearch={(q) => list.setFilters({ q })}
-            style={{ width: 200 }}
-          />
-          <Select
-            placeholder="年份"
-            allowClear
-            value={filters.year ? Number(filters.year) : undefined}
-            options={recentYears()}
-            onChange={(year) => list.setFilters({ year })}
-            style={{ width: 110 }}
-          />
-          <Select
+        <FilterBar list={list}>
+          <SearchFilter list={list} placeholder="标题或内容" />
+          <YearFilter list={list} />
+          <SelectFilter
+            list={list}
+            name="state"
             placeholder="状态"
-            allowClear
-            value={filters.state}
             options={labelOptions(SUGGESTION_STATE_LABELS, SUGGESTION_STATES)}
-            onChange={(state) => list.setFilters({ state })}
-            style={{ width: 110 }}
+            width={110}
           />
           {manage && (
             <span>
@@ -99,17 +86,13 @@ export default function SuggestionListPage() {
               />
             </span>
           )}
-          <Button onClick={list.clear}>重置</Button>
-        </Flex>
+        </FilterBar>
       }
     >
-      <Table<SuggestionView>
-        rowKey="id"
-        dataSource={data?.data}
-        loading={isFetching}
-        pagination={list.pagination(data?.page.total)}
-        scroll={{ x: 'max-content' }}
-        locale={error ? { emptyText: `加载失败：${error.message}` } : { emptyText: '暂无建议' }}
+      <PagedTable<SuggestionView>
+        list={list}
+        result={result}
+        emptyText="暂无建议"
         columns={[
           { title: '提交日期', dataIndex: 'submittedOn', width: 110 },
           {

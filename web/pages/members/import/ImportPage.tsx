@@ -1,54 +1,47 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Result, Steps } from 'antd';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import type { ImportPreview } from '../../../../common/schemas/member';
+import type { ImportMode, ImportPreview } from '../../../../common/schemas/member';
+import { type ImportModeOption, ImportUpload } from '../../../components/ImportUpload';
+import { ImportWizard } from '../../../components/ImportWizard';
 import { MEMBERS_KEY } from '../memberQueries';
 import { ImportPreviewStep, type ImportResult } from './ImportPreviewStep';
-import { ImportUploadStep } from './ImportUploadStep';
+
+const MODES: ImportModeOption<ImportMode>[] = [
+  {
+    value: 'create',
+    label: '仅新增',
+    hint: '只登记新会员；身份证号已在名册中的行会被列为问题，不会修改已有记录。',
+  },
+  {
+    value: 'upsert',
+    label: '按身份证号更新已有记录',
+    hint: '身份证号已在名册中的行将用文件内容更新该会员，其余行作为新会员登记。',
+  },
+];
 
 /** 导入花名册: upload and check, then confirm; nothing is written before 确认导入. */
 export default function ImportPage() {
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const current = result ? 2 : preview ? 1 : 0;
-
-  function restart() {
-    setPreview(null);
-    setResult(null);
-  }
-
-  function done(r: ImportResult) {
-    setResult(r);
-    queryClient.invalidateQueries({ queryKey: MEMBERS_KEY });
-  }
-
   return (
-    <Card title="导入花名册">
-      <Steps
-        current={current}
-        items={[{ title: '上传文件' }, { title: '检查预览' }, { title: '完成' }]}
-        style={{ marginBottom: 24 }}
-      />
-      {current === 0 && <ImportUploadStep onPreview={setPreview} />}
-      {current === 1 && preview && <ImportPreviewStep preview={preview} onDone={done} onRestart={restart} />}
-      {current === 2 && result && (
-        <Result
-          status="success"
-          title="导入完成"
-          subTitle={`新增${result.created}条，更新${result.updated}条`}
-          extra={[
-            <Button key="list" type="primary" onClick={() => navigate('/members')}>
-              返回会员名册
-            </Button>,
-            <Button key="again" onClick={restart}>
-              继续导入
-            </Button>,
-          ]}
+    <ImportWizard<ImportPreview, ImportResult>
+      title="导入花名册"
+      upload={(onPreview) => (
+        <ImportUpload
+          url="/members/import"
+          templateHref="/api/members/import/template"
+          templateButton="下载导入模板"
+          templateText="下载导入模板，按模板填写花名册（一行一人，枚举项填写中文，如「合同制」「中共党员」）。"
+          modes={MODES}
+          uploadText="上传填好的文件，系统将先检查并给出预览，确认后才会写入。"
+          checkingText="上传完成，正在检查文件内容…"
+          onPreview={onPreview}
         />
       )}
-    </Card>
+      preview={(preview, onDone, onRestart) => (
+        <ImportPreviewStep preview={preview} onDone={onDone} onRestart={onRestart} />
+      )}
+      doneText={(r) => `新增${r.created}条，更新${r.updated}条`}
+      back={{ to: '/members', label: '返回会员名册' }}
+      onImported={() => queryClient.invalidateQueries({ queryKey: MEMBERS_KEY })}
+    />
   );
 }

@@ -1,25 +1,52 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Progress, Radio, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import type { DuesImportMode, DuesImportPreview } from '../../../common/schemas/dues';
-import { uploadFile } from '../../api';
+import { uploadFile } from '../api';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
-/** Step 1: template, whether the month replaces an imported one, and the file. */
-export function DuesImportUpload({ onPreview }: { onPreview: (preview: DuesImportPreview) => void }) {
+export interface ImportModeOption<M extends string> {
+  value: M;
+  label: string;
+  /** What choosing this mode does, shown under the choice. */
+  hint: string;
+}
+
+interface ImportUploadProps<M extends string, P> {
+  /** The endpoint that checks the file and answers with its preview; `?mode=` is added. */
+  url: string;
+  templateHref: string;
+  templateButton: string;
+  /** Step one's instructions, after 「第一步：」. */
+  templateText: string;
+  /** The import modes; the first is chosen at the start. */
+  modes: readonly ImportModeOption<M>[];
+  /** Step three's instructions, after 「第三步：」. */
+  uploadText: string;
+  /** Shown once the file is sent, while the server still checks it. */
+  checkingText?: string;
+  onPreview: (preview: P) => void;
+}
+
+/** Step 1 of an Excel import: the template, the import mode and the file, uploaded with its progress shown. */
+export function ImportUpload<M extends string, P>({
+  url,
+  templateHref,
+  templateButton,
+  templateText,
+  modes,
+  uploadText,
+  checkingText,
+  onPreview,
+}: ImportUploadProps<M, P>) {
   const { message } = App.useApp();
-  const [mode, setMode] = useState<DuesImportMode>('create');
+  const [mode, setMode] = useState<M>(modes[0].value);
   const [percent, setPercent] = useState<number | null>(null);
 
   async function upload(file: File) {
     setPercent(0);
     try {
-      const { data } = await uploadFile<{ data: DuesImportPreview }>(
-        `/dues/import?mode=${mode}`,
-        file,
-        setPercent,
-      );
+      const { data } = await uploadFile<{ data: P }>(`${url}?mode=${mode}`, file, setPercent);
       onPreview(data);
     } catch (err) {
       message.error((err as Error).message);
@@ -38,11 +65,9 @@ export function DuesImportUpload({ onPreview }: { onPreview: (preview: DuesImpor
   return (
     <Flex vertical gap={24}>
       <div>
-        <Typography.Paragraph>
-          第一步：下载模板（已列出应缴会费的会员），填写月份、缴费基数和代扣会费（单位：元）。一个文件只能是一个月份。
-        </Typography.Paragraph>
-        <Button icon={<DownloadOutlined />} href="/api/dues/import/template" download>
-          下载会费导入模板
+        <Typography.Paragraph>第一步：{templateText}</Typography.Paragraph>
+        <Button icon={<DownloadOutlined />} href={templateHref} download>
+          {templateButton}
         </Button>
       </div>
       <div>
@@ -50,21 +75,14 @@ export function DuesImportUpload({ onPreview }: { onPreview: (preview: DuesImpor
         <Radio.Group
           value={mode}
           onChange={(e) => setMode(e.target.value)}
-          options={[
-            { value: 'create', label: '导入新月份' },
-            { value: 'replace', label: '替换已导入的月份' },
-          ]}
+          options={modes.map(({ value, label }) => ({ value, label }))}
         />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {mode === 'create'
-            ? '该月已导入过时会提示，不会重复记账。'
-            : '该月原有的代扣记录将被替换，原会费收入以红字冲销后按新文件重新记账；已结账的月份不能替换。'}
+          {modes.find((m) => m.value === mode)?.hint}
         </Typography.Paragraph>
       </div>
       <div>
-        <Typography.Paragraph>
-          第三步：上传文件，系统先检查并给出预览，确认后才会写入并记账。
-        </Typography.Paragraph>
+        <Typography.Paragraph>第三步：{uploadText}</Typography.Paragraph>
         <Upload.Dragger
           accept=".xlsx"
           beforeUpload={check}
@@ -78,6 +96,9 @@ export function DuesImportUpload({ onPreview }: { onPreview: (preview: DuesImpor
           <p className="ant-upload-hint">仅支持 .xlsx 格式，不超过 10 MB</p>
         </Upload.Dragger>
         {percent !== null && <Progress percent={percent} status="active" />}
+        {percent === 100 && checkingText && (
+          <Typography.Text type="secondary">{checkingText}</Typography.Text>
+        )}
       </div>
     </Flex>
   );
