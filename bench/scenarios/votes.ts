@@ -191,7 +191,7 @@ export const votesBench: BenchScenario = {
     });
 
     // 3. Vote throughput against the INSERT ceiling: a fresh delegate–poll pair for every request.
-    const pool = await c.openPolls(ctx.quick ? 10 : 40);
+    const pool = await c.openPolls(ctx.quick ? 5 : 40);
     let i = 0;
     const s = await ctx.compare('insert', {
       method: 'POST',
