@@ -12,6 +12,7 @@ import {
 import { idParams } from '../../../common/schemas/shared.js';
 import { actorOf, requireAuth } from '../../lib/context.js';
 import { invalid } from '../../lib/errors.js';
+import { contentDisposition } from '../../lib/excel.js';
 import type { ModulePlugin } from '../plugin.js';
 import { disclosuresService as service } from './disclosures.service.js';
 import { saveSettings } from './disclosures.settings.js';
@@ -99,10 +100,7 @@ export const disclosureRoutes: ModulePlugin = async (app, { deps }) => {
       const a = await service.attachment(deps, requireAuth(req), req.params.id, req.params.attachmentId);
       return reply
         .header('content-type', a.mimeType)
-        .header(
-          'content-disposition',
-          `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
-        )
+        .header('content-disposition', contentDisposition(a.fileName, 'file'))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .send(a.data);
