@@ -25,6 +25,7 @@ import { compilation, DOCX_MIME, handlingReport } from './proposals.export.js';
 import { proposalsService as service } from './proposals.service.js';
 import { similarProposals } from './proposals.similar.js';
 import { topicsService } from './proposals.topics.js';
+import { proposalWindowService } from './proposals.window.js';
 
 const tags = ['proposals'];
 const read = { permission: 'proposal:read' as const };
@@ -57,7 +58,7 @@ export const proposalRoutes: ModulePlugin = async (app, { deps }) => {
     '/proposal-windows/:meetingId',
     { config: read, schema: { tags, params: meetingParams } },
     async (req) => ({
-      data: await service.getWindow(deps, requireAuth(req), req.params.meetingId),
+      data: await proposalWindowService.get(deps, requireAuth(req), req.params.meetingId),
     }),
   );
   r.put(
@@ -65,7 +66,7 @@ export const proposalRoutes: ModulePlugin = async (app, { deps }) => {
     { config: manage, schema: { tags, params: meetingParams, body: proposalWindowBody } },
     async (req) => {
       const { auth, actor } = who(req);
-      return { data: await service.setWindow(deps, auth, actor, req.params.meetingId, req.body) };
+      return { data: await proposalWindowService.set(deps, auth, actor, req.params.meetingId, req.body) };
     },
   );
 

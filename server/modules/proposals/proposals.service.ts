@@ -10,8 +10,6 @@ import type {
   ProposalState,
   ProposalUpdate,
   ProposalView,
-  ProposalWindowInput,
-  ProposalWindowView,
   ReviewInput,
 } from '../../../common/schemas/proposal.js';
 import type { Paged } from '../../../common/schemas/shared.js';
@@ -35,6 +33,7 @@ import {
   TOPIC_SUBJECT,
 } from './proposals.repository.js';
 import { proposalRefusal, proposalTransition } from './proposals.state.js';
+import { checkOpen, windowOf } from './proposals.window.js';
 
 export type { OrgActor };
 
@@ -122,19 +121,6 @@ async function loadVersioned(exec: Executor, orgId: string, id: string, version:
   if (!p || p.state === 'draft' || p.state === 'awaitingCosigners') throw notFound();
   if (p.version !== version) throw conflict('STALE_VERSION');
   return p;
-}
-
-async function windowOf(exec: Executor, orgId: string, meetingId: string, lock = false) {
-  const w = await repo.findWindow(exec, orgId, meetingId, lock);
-  if (!w) throw conflict('CONFLICT', '本次会议尚未开放提案征集');
-  return w;
-}
-
-function checkOpen(w: { opensOn: string; closesOn: string }) {
-  const day = today();
-  if (day < w.opensOn || day > w.closesOn) {
-    throw conflict('CONFLICT', `不在提案征集期内（${w.opensOn} 至 ${w.closesOn}）`);
-  }
 }
 
 /** The category must be one of the meeting's; co-signers must be other delegates of the term. */
@@ -272,56 +258,6 @@ async function complete(exec: Executor, actor: OrgActor, p: ProposalRow, version
 }
 
 export const proposalsService = {
-  async getWindow(deps: Deps, auth: AuthContext, meetingId: string): Promise<ProposalWindowView | null> {
-    const meeting = await congressService.getMeeting(deps.db, auth.orgId, meetingId);
-    const w = await repo.findWindow(deps.db, auth.orgId, meetingId);
-    if (!w) return null;
-    const day = today();
-    return {
-      meetingId,
-      meetingTitle: meeting.title,
-      opensOn: w.opensOn,
-      closesOn: w.closesOn,
-      minCosigners: w.minCosigners,
-      categories: w.categories,
-      open: day >= w.opensOn && day <= w.closesOn,
-      version: w.version,
-    };
-  },
-
-  async setWindow(
-    deps: Deps,
-    auth: AuthContext,
-    actor: OrgActor,
-    meetingId: string,
-    input: ProposalWindowInput,
-  ) {
-    await deps.db.transaction(async (tx) => {
-      await congressService.getMeeting(tx, auth.orgId, meetingId);
-      const values = {
-        opensOn: input.opensOn,
-        closesOn: input.closesOn,
-        minCosigners: input.minCosigners,
-        categories: input.categories,
-      };
-      const w = await repo.findWindow(tx, auth.orgId, meetingId, true);
-      if (!w) {
-        await repo.insertWindow(tx, { ...values, orgId: auth.orgId, meetingId });
-      } else {
-        if (input.version === undefined) throw invalid([{ path: 'version', message: '请提供版本号' }]);
-        if (!(await repo.updateWindow(tx, auth.orgId, w.id, input.version, values)))
-          throw conflict('STALE_VERSION');
-      }
-      await writeAudit(tx, actor, {
-        action: 'proposal.window',
-        objectType: 'congressMeeting',
-        objectId: meetingId,
-        detail: values,
-      });
-    });
-    return proposalsService.getWindow(deps, auth, meetingId);
-  },
-
   async list(deps: Deps, auth: AuthContext, q: ProposalListQuery): Promise<Paged<ProposalListItem>> {
     const v = await viewerOf(deps.db, auth);
     const day = today();
