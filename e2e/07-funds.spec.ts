@@ -132,3 +132,16 @@ test('the treasurer pays it; the execution view counts it; a reversal takes it b
   row = await executionRow(page);
   await expect(row.getByRole('progressbar')).toHaveText('0%');
 });
+
+test('the treasurer changes an approval limit in 经费设置 and it stays after a reload', async ({ page }) => {
+  await as(page, 'treasurer');
+  await page.goto('/funds/settings');
+  await expect(page.getByRole('menuitem', { name: '经费设置' })).toBeVisible();
+  const limit = page.getByLabel('专职干部审批限额');
+  await limit.fill('3456.78');
+  await page.getByRole('button', { name: '保存' }).first().click();
+  await expect(page.getByText('经费设置已保存')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('专职干部审批限额')).toHaveValue('3456.78');
+  await expect(page.getByText('3,456.78元')).toBeVisible();
+});

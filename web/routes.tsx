@@ -36,6 +36,7 @@ const RequestsPage = lazy(() => import('./pages/funds/RequestsPage'));
 const RequestDetailPage = lazy(() => import('./pages/funds/RequestDetailPage'));
 const LedgerPage = lazy(() => import('./pages/funds/LedgerPage'));
 const PeriodsPage = lazy(() => import('./pages/funds/PeriodsPage'));
+const FundSettingsPage = lazy(() => import('./pages/funds/FundSettingsPage'));
 const CongressPage = lazy(() => import('./pages/congress/CongressPage'));
 const ProposalListPage = lazy(() => import('./pages/proposals/ProposalListPage'));
 const ProposalDetailPage = lazy(() => import('./pages/proposals/ProposalDetailPage'));
@@ -101,6 +102,7 @@ export const router = createBrowserRouter([
       { path: 'funds/requests/:id', element: page(<RequestDetailPage />) },
       { path: 'funds/ledger', element: guarded('funds:read', <LedgerPage />) },
       { path: 'funds/periods', element: guarded('funds:read', <PeriodsPage />) },
+      { path: 'funds/settings', element: guarded('funds:write', <FundSettingsPage />) },
       { path: 'congress', element: guarded('congress:read', <CongressPage />) },
       { path: 'proposals', element: guarded('proposal:read', <ProposalListPage />) },
       { path: 'proposals/topics', element: guarded('proposal:manage', <TopicsPage />) },

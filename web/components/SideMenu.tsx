@@ -57,6 +57,7 @@ const ENTRIES: (Item | Group)[] = [
       { path: '/funds/requests', label: '经费申请', permission: 'funds:request' },
       { path: '/funds/ledger', label: '收支明细账', permission: 'funds:read' },
       { path: '/funds/periods', label: '期间结账', permission: 'funds:read' },
+      { path: '/funds/settings', label: '经费设置', permission: 'funds:write' },
       { path: '/dues', label: '会费管理', permission: 'funds:read' },
       { path: '/dues/import', label: '会费导入', permission: 'funds:write' },
       { path: '/dues/allocations', label: '拨缴经费', permission: 'funds:read' },
