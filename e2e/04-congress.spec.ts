@@ -1,7 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { ADMIN, adminCli, login } from './accounts.js';
-import { api, data } from './api.js';
-import { idNumber } from './roster.js';
+import { api, createMember, data } from './api.js';
 
 // A whole congress: an officer opens the meeting, delegates sign in and vote on their phones, the
 // officer watches the quorum and the turnout, closes the poll and reads the result.
@@ -46,17 +45,13 @@ test.beforeAll(async () => {
   const members = [];
   for (const d of DELEGATES) {
     members.push(
-      await data(
-        officer.post('/api/members', {
-          data: {
-            name: d.name,
-            idNumber: idNumber('19850301', d.seq),
-            departmentId: dept.id,
-            employmentType: 'permanent',
-            joinedAt: '2010-01-01',
-          },
-        }),
-      ),
+      await createMember(officer, {
+        name: d.name,
+        birth: '19850301',
+        seq: d.seq,
+        departmentId: dept.id,
+        joinedAt: '2010-01-01',
+      }),
     );
   }
   const term = await data(

@@ -1,7 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { ADMIN, adminCli, login } from './accounts.js';
-import { api, data } from './api.js';
-import { idNumber } from './roster.js';
+import { api, createMember, data } from './api.js';
 
 // A proposal handled to the end: co-signed in the app, accepted by the committee, merged with
 // another into one topic, assigned, answered, rated 不满意, answered again and rated 满意; a handler
@@ -56,17 +55,13 @@ test.beforeAll(async () => {
   const members: { id: string }[] = [];
   for (const d of DELEGATES) {
     members.push(
-      await data(
-        officer.post('/api/members', {
-          data: {
-            name: d.name,
-            idNumber: idNumber('19860401', d.seq),
-            departmentId: dept.id,
-            employmentType: 'permanent',
-            joinedAt: '2012-01-01',
-          },
-        }),
-      ),
+      await createMember(officer, {
+        name: d.name,
+        birth: '19860401',
+        seq: d.seq,
+        departmentId: dept.id,
+        joinedAt: '2012-01-01',
+      }),
     );
   }
   const term = await data(
@@ -189,7 +184,7 @@ test('the committee accepts it, merges both into a topic and assigns it', async 
   const review = page.getByRole('dialog', { name: '提案审查' });
   await expect(review.getByText(OTHER_TITLE)).toBeVisible(); // the similar earlier proposal
   await review.getByRole('button', { name: '提交审查结论' }).click();
-  await expect(page.getByText('已立案')).toBeVisible();
+  await expect(page.getByText('已立案', { exact: true })).toBeVisible();
 
   await page.goto(`/proposals/topics?meetingId=${meetingId}`);
   for (const title of [TITLE, OTHER_TITLE]) {

@@ -1,7 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { ADMIN, adminCli, choose, login } from './accounts.js';
-import { api, data } from './api.js';
-import { idNumber } from './roster.js';
+import { api, createMember, data } from './api.js';
 
 // Participation: the union office publishes a disclosure that a member reads; the member sends a
 // suggestion, the office adopts and assigns it, the department answers, the bell tells the member,
@@ -42,17 +41,13 @@ test.beforeAll(async () => {
   const admin = await api(ADMIN.username, ADMIN.password);
   const logistics = await data(officer.post('/api/departments', { data: { name: DEPARTMENT } }));
   const departments = await data<{ id: string; name: string }[]>(officer.get('/api/departments'));
-  const member = await data(
-    officer.post('/api/members', {
-      data: {
-        name: MEMBER.name,
-        idNumber: idNumber('19880612', 601),
-        departmentId: departments.find((d) => d.name === '内科')!.id,
-        employmentType: 'permanent',
-        joinedAt: '2012-07-01',
-      },
-    }),
-  );
+  const member = await createMember(officer, {
+    name: MEMBER.name,
+    birth: '19880612',
+    seq: 601,
+    departmentId: departments.find((d) => d.name === '内科')!.id,
+    joinedAt: '2012-07-01',
+  });
   await account(admin, MEMBER, { roles: ['member'], memberId: member.id });
   await account(admin, HANDLER, { roles: ['handler'], departmentIds: [logistics.id] });
 });
