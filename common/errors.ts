@@ -34,6 +34,9 @@ export const ERROR_MESSAGES = {
   PERIOD_CLOSED: '该期间已结账',
   OVER_BUDGET: '超出预算',
   APPROVAL_REQUIRED: '超过直接列支限额，须先经经费申请审批',
+  // Care
+  WELFARE_RULE_MISSING: '没有适用的福利标准，请先在“福利标准”中设置',
+  CAP_EXCEEDED: '超过福利标准规定的年度上限',
   INTERNAL: '服务器内部错误，请稍后再试',
 } as const;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -55,6 +55,15 @@ describe('permissionsOf', () => {
     expect(permissionsOf(['fundAuditor']).has('funds:request')).toBe(false);
   });
 
+  it('keeps health and family finances to those who handle care, and lets group leaders only report', () => {
+    expect(ROLES.filter((r) => permissionsOf([r]).has('care:read'))).toEqual(['chair', 'officer']);
+    expect(ROLES.filter((r) => permissionsOf([r]).has('care:approve'))).toEqual(['chair', 'committeeMember']);
+    expect(ROLES.filter((r) => permissionsOf([r]).has('care:report'))).toEqual(['groupLeader']);
+    expect(isScopedFor(['groupLeader'], 'care:report')).toBe(true);
+    for (const role of SEPARATED_ROLES) expect(permissionsOf([role]).has('care:apply'), role).toBe(false);
+    expect(permissionsOf(['member']).has('care:apply')).toBe(true);
+  });
+
   it('grants audit:read to the auditor alone', () => {
     const readers = ROLES.filter((r) => permissionsOf([r]).has('audit:read'));
     expect(readers).toEqual(['auditor']);
@@ -71,6 +80,8 @@ describe('permissionsOf', () => {
   it('is the union of the roles’ permissions', () => {
     const p = permissionsOf(['treasurer', 'groupLeader']);
     expect([...p].sort()).toEqual([
+      'care:apply',
+      'care:report',
       'disclosure:read',
       'funds:read',
       'funds:request',

@@ -31,6 +31,15 @@ export const PERMISSIONS = [
   'funds:approve',
   'funds:write',
   'funds:review',
+  // Care: 'care:read' opens health and family-finance details (hardship files, aid cases, claims);
+  // 'care:summary' sees counts and totals only. Group leaders report events and recommend aid in
+  // their departments ('care:report'); every member may apply for aid for themselves ('care:apply').
+  'care:summary',
+  'care:read',
+  'care:write',
+  'care:approve',
+  'care:report',
+  'care:apply',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,8 +84,9 @@ export const SEPARATED_ROLES: readonly Role[] = ['sysAdmin', 'securityAdmin', 'a
 // A handler sees and answers only what is assigned to its (functional office) departments.
 export const DEPARTMENT_SCOPED_ROLES: readonly Role[] = ['groupLeader', 'handler'];
 
-// What every union member may do whatever else they hold: read disclosures, send suggestions.
-const MEMBER_BASE: readonly Permission[] = ['org:read', 'disclosure:read', 'suggestion:submit'];
+// What every union member may do whatever else they hold: read disclosures, send suggestions,
+// apply for aid for themselves.
+const MEMBER_BASE: readonly Permission[] = ['org:read', 'disclosure:read', 'suggestion:submit', 'care:apply'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysAdmin: ['org:read', 'org:manage', 'user:manage'],
@@ -101,6 +111,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'funds:read',
     'funds:request',
     'funds:approve',
+    'care:summary',
+    'care:read',
+    'care:write',
+    'care:approve',
   ],
   viceChair: [
     ...MEMBER_BASE,
@@ -110,6 +124,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'proposal:read',
     'funds:summary',
     'funds:request',
+    'care:summary',
   ],
   officer: [
     ...MEMBER_BASE,
@@ -129,6 +144,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'funds:summary',
     'funds:request',
     'funds:approve',
+    'care:summary',
+    'care:read',
+    'care:write',
   ],
   committeeMember: [
     ...MEMBER_BASE,
@@ -137,8 +155,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'proposal:read',
     'proposal:manage',
     'funds:summary',
+    'care:summary',
+    'care:approve',
   ],
-  groupLeader: [...MEMBER_BASE, 'member:read', 'member:export'],
+  groupLeader: [...MEMBER_BASE, 'member:read', 'member:export', 'care:report'],
   delegate: [...MEMBER_BASE, 'congress:read', 'congress:vote', 'proposal:read', 'proposal:submit'],
   handler: [...MEMBER_BASE, 'proposal:read', 'proposal:handle'],
   treasurer: [...MEMBER_BASE, 'funds:summary', 'funds:read', 'funds:request', 'funds:write'],

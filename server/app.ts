@@ -33,6 +33,7 @@ import { proposalRoutes } from './modules/proposals/proposals.routes.js';
 import { statementRoutes } from './modules/statements/statements.routes.js';
 import { suggestionRoutes } from './modules/suggestions/suggestions.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { welfareRuleRoutes } from './modules/welfareRules/welfareRules.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -126,6 +127,7 @@ export async function buildApp(
     democracyStatsRoutes,
     handlingRoutes,
     proposalRoutes,
+    welfareRuleRoutes,
   ]) {
     await app.register(plugin, { prefix: '/api', deps });
   }

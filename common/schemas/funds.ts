@@ -402,7 +402,7 @@ export interface LedgerEntryView {
   expenseRequestId: string | null;
   reversesEntryId: string | null;
   reversedByEntryId: string | null;
-  approvedBy: 'request' | 'rule' | null;
+  approvedBy: 'request' | 'rule' | 'workflow' | null;
   overBudget: boolean;
   createdByName: string | null;
   createdAt: string;

@@ -246,8 +246,9 @@ export const ledgerEntries = pgTable(
     sourceId: text('source_id'),
     expenseRequestId: uuid('expense_request_id').references(() => expenseRequests.id),
     reversesEntryId: uuid('reverses_entry_id'),
-    // How the expense was approved: 'request' (an approved 经费申请) or 'rule' (within the direct limit).
-    approvedBy: text('approved_by', { enum: ['request', 'rule'] }),
+    // How the expense was approved: 'request' (an approved 经费申请), 'rule' (within the direct limit)
+    // or 'workflow' (the posting module's own approval, e.g. an aid case approved by the chair).
+    approvedBy: text('approved_by', { enum: ['request', 'rule', 'workflow'] }),
     overBudget: boolean('over_budget').notNull().default(false),
     createdBy: uuid('created_by'),
     createdByName: text('created_by_name'),

@@ -13,3 +13,4 @@ export * from './polls.js';
 export * from './proposals.js';
 export * from './statements.js';
 export * from './suggestions.js';
+export * from './welfareRules.js';

@@ -93,6 +93,12 @@ describe('fundsPosting.post', () => {
     expect(e.code).toBe('APPROVAL_REQUIRED');
   });
 
+  it('books a payment its module’s own workflow approved, above the direct limit, as approved there', async () => {
+    const e = await post({ amountFen: 500_000, approvedInWorkflow: true });
+    expect(e.approvedBy).toBe('workflow');
+    expect(e.expenseRequestId).toBeNull();
+  });
+
   it('books income without approval or budget', async () => {
     const e = await post({
       kind: 'income',

@@ -32,6 +32,11 @@ export interface PostingInput {
   voucherNo?: string | null;
   /** An approved expense request this payment settles; it becomes 'paid'. */
   expenseRequestId?: string | null;
+  /**
+   * The caller's own workflow approved this payment at the level its rules require (an aid case
+   * approved by the chair or the union committee): no expense request and no direct-post limit.
+   */
+  approvedInWorkflow?: boolean;
   payMethod?: PayMethod | null;
 }
 
@@ -124,7 +129,7 @@ export const fundsPosting = {
     const period = input.date.slice(0, 7);
     await assertOpen(exec, orgId, period);
 
-    let approvedBy: 'request' | 'rule' | null = null;
+    let approvedBy: LedgerEntry['approvedBy'] = null;
     let overBudget = false;
     const request = input.expenseRequestId
       ? await expenseRequestsRepository.findForUpdate(exec, orgId, input.expenseRequestId)
@@ -144,6 +149,8 @@ export const fundsPosting = {
           ]);
         }
         approvedBy = 'request';
+      } else if (input.approvedInWorkflow) {
+        approvedBy = 'workflow';
       } else {
         const { directPostLimitFen } = await getFundSettings(exec, orgId);
         if (input.amountFen > directPostLimitFen) {
