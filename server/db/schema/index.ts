@@ -14,3 +14,5 @@ export * from './proposals.js';
 export * from './statements.js';
 export * from './suggestions.js';
 export * from './welfareRules.js';
+export * from './hardship.js';
+export * from './mutualAid.js';
