@@ -1,5 +1,6 @@
 export * from './audit.js';
 export * from './auth.js';
+export * from './checkups.js';
 export * from './congress.js';
 export * from './disclosures.js';
 export * from './dues.js';
@@ -16,3 +17,4 @@ export * from './suggestions.js';
 export * from './welfareRules.js';
 export * from './hardship.js';
 export * from './mutualAid.js';
+export * from './donations.js';
