@@ -18,3 +18,4 @@ export * from './welfareRules.js';
 export * from './hardship.js';
 export * from './mutualAid.js';
 export * from './donations.js';
+export * from './visits.js';
