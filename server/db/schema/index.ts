@@ -19,3 +19,4 @@ export * from './hardship.js';
 export * from './mutualAid.js';
 export * from './donations.js';
 export * from './visits.js';
+export * from './aid.js';
