@@ -15,8 +15,10 @@ import type { Db } from './db/client.js';
 import type { Sealer } from './lib/crypto.js';
 import { registerErrorHandler } from './lib/errorHandler.js';
 import { registerGuard } from './lib/guard.js';
+import { aidRoutes } from './modules/aid/aid.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { checkupRoutes } from './modules/checkups/checkups.routes.js';
 import { congressRoutes } from './modules/congress/congress.routes.js';
 import { democracyStatsRoutes } from './modules/democracyStats/democracyStats.routes.js';
 import { disclosureRoutes } from './modules/disclosures/disclosures.routes.js';
@@ -24,6 +26,7 @@ import { duesRoutes } from './modules/dues/dues.routes.js';
 import { forumRoutes } from './modules/forums/forums.routes.js';
 import { fundsRoutes } from './modules/funds/funds.routes.js';
 import { handlingRoutes } from './modules/handling/handling.routes.js';
+import { hardshipRoutes } from './modules/hardship/hardship.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberRoutes } from './modules/members/members.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
@@ -33,7 +36,9 @@ import { proposalRoutes } from './modules/proposals/proposals.routes.js';
 import { statementRoutes } from './modules/statements/statements.routes.js';
 import { suggestionRoutes } from './modules/suggestions/suggestions.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { visitRoutes } from './modules/visits/visits.routes.js';
 import { welfareRuleRoutes } from './modules/welfareRules/welfareRules.routes.js';
+import { donationRoutes } from './modules/donations/donations.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -128,6 +133,11 @@ export async function buildApp(
     handlingRoutes,
     proposalRoutes,
     welfareRuleRoutes,
+    checkupRoutes,
+    aidRoutes,
+    visitRoutes,
+    donationRoutes,
+    hardshipRoutes,
   ]) {
     await app.register(plugin, { prefix: '/api', deps });
   }
