@@ -16,7 +16,10 @@ const KINDS: { mime: string; ext: string; magic: number[] }[] = [
  * Checks an uploaded file: 413 above 5MB, 400 on `file` when empty or not a PDF/JPG/PNG.
  * Returns its real type and a name safe for a content-disposition header.
  */
-export function acceptUpload(file: { fileName: string; data: Buffer }): { mimeType: string; fileName: string } {
+export function acceptUpload(file: { fileName: string; data: Buffer }): {
+  mimeType: string;
+  fileName: string;
+} {
   if (file.data.length > MAX_UPLOAD_BYTES) {
     throw new AppError(413, 'PAYLOAD_TOO_LARGE', '附件不能超过5MB');
   }

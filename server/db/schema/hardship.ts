@@ -48,9 +48,7 @@ export const hardshipFiles = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('hardship_files_one_active')
-      .on(t.orgId, t.memberId)
-      .where(sql`${t.status} = 'active'`),
+    uniqueIndex('hardship_files_one_active').on(t.orgId, t.memberId).where(sql`${t.status} = 'active'`),
     index('hardship_files_org_member').on(t.orgId, t.memberId),
     index('hardship_files_org_status_review').on(t.orgId, t.status, t.nextReviewOn),
   ],
