@@ -47,6 +47,8 @@ const TermDelegatesPage = lazy(() => import('./pages/congress/TermDelegatesPage'
 const MeetingPage = lazy(() => import('./pages/congress/MeetingPage'));
 const CheckInPage = lazy(() => import('./pages/congress/CheckInPage'));
 const VotePage = lazy(() => import('./pages/congress/VotePage'));
+const HardshipListPage = lazy(() => import('./pages/care/hardship/HardshipListPage'));
+const HardshipDetailPage = lazy(() => import('./pages/care/hardship/HardshipDetailPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -103,6 +105,8 @@ export const router = createBrowserRouter([
       { path: 'funds/ledger', element: guarded('funds:read', <LedgerPage />) },
       { path: 'funds/periods', element: guarded('funds:read', <PeriodsPage />) },
       { path: 'funds/settings', element: guarded('funds:write', <FundSettingsPage />) },
+      { path: 'care/hardship', element: guarded('care:read', <HardshipListPage />) },
+      { path: 'care/hardship/:id', element: guarded('care:read', <HardshipDetailPage />) },
       { path: 'congress', element: guarded('congress:read', <CongressPage />) },
       { path: 'proposals', element: guarded('proposal:read', <ProposalListPage />) },
       { path: 'proposals/topics', element: guarded('proposal:manage', <TopicsPage />) },
