@@ -37,6 +37,10 @@ export const ERROR_MESSAGES = {
   // Care
   WELFARE_RULE_MISSING: '没有适用的福利标准，请先在“福利标准”中设置',
   CAP_EXCEEDED: '超过福利标准规定的年度上限',
+  AID_CASE_NOT_FOUND: '救助申请不存在',
+  AID_MATERIALS_MISSING: '申请材料不齐全',
+  VISIT_NOT_FOUND: '慰问记录不存在',
+  CARE_EVENT_NOT_FOUND: '报告事件不存在',
   INTERNAL: '服务器内部错误，请稍后再试',
 } as const;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

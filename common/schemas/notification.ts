@@ -13,6 +13,9 @@ export const NOTIFICATION_KINDS = [
   'merged',
   'reviewed',
   'suggestionReviewed',
+  'aidTodo',
+  'aidResult',
+  'careReported',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -26,6 +29,9 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   merged: '已并案',
   reviewed: '审查结果',
   suggestionReviewed: '建议处理结果',
+  aidTodo: '救助待办',
+  aidResult: '救助结果',
+  careReported: '待慰问',
 };
 
 export const notificationListQuery = z.strictObject({
