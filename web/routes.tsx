@@ -49,6 +49,13 @@ const CheckInPage = lazy(() => import('./pages/congress/CheckInPage'));
 const VotePage = lazy(() => import('./pages/congress/VotePage'));
 const HardshipListPage = lazy(() => import('./pages/care/hardship/HardshipListPage'));
 const HardshipDetailPage = lazy(() => import('./pages/care/hardship/HardshipDetailPage'));
+const DonationDrivesPage = lazy(() => import('./pages/care/donations/DonationDrivesPage'));
+const DonationDriveDetailPage = lazy(() => import('./pages/care/donations/DonationDriveDetailPage'));
+const DonationImportPage = lazy(() => import('./pages/care/donations/DonationImportPage'));
+const DonationPublicPage = lazy(() => import('./pages/care/donations/DonationPublicPage'));
+const AidListPage = lazy(() => import('./pages/care/aid/AidListPage'));
+const AidDetailPage = lazy(() => import('./pages/care/aid/AidDetailPage'));
+const AidNoticesPage = lazy(() => import('./pages/care/aid/AidNoticesPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -115,6 +122,14 @@ export const router = createBrowserRouter([
       { path: 'handling', element: guarded('proposal:read', <HandlingInboxPage />) },
       { path: 'congress/terms/:id', element: guarded('congress:read', <TermDelegatesPage />) },
       { path: 'congress/meetings/:id', element: guarded('congress:read', <MeetingPage />) },
+      { path: 'care/donations', element: guarded('care:summary', <DonationDrivesPage />) },
+      { path: 'care/donations/public', element: guarded('care:apply', <DonationPublicPage />) },
+      { path: 'care/donations/public/:id', element: guarded('care:apply', <DonationPublicPage />) },
+      { path: 'care/donations/:id', element: guarded('care:summary', <DonationDriveDetailPage />) },
+      { path: 'care/donations/:id/import', element: guarded('care:write', <DonationImportPage />) },
+      { path: 'care/aid', element: guarded('care:apply', <AidListPage />) },
+      { path: 'care/aid/notices', element: guarded('care:apply', <AidNoticesPage />) },
+      { path: 'care/aid/:id', element: guarded('care:apply', <AidDetailPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },
