@@ -71,6 +71,7 @@ export const SOURCE_MODULE_LABELS: Record<string, string> = {
   visit: '走访慰问',
   aid: '困难帮扶',
   activity: '活动',
+  donation: '爱心捐款',
 };
 
 /** 1234567 fen → '12,345.67'. */

@@ -1,4 +1,5 @@
 import { congressGenerator } from './generators/congress.js';
+import { donationsGenerator } from './generators/donations.js';
 import { duesGenerator } from './generators/dues.js';
 import { fundsCloseGenerator, fundsGenerator } from './generators/funds.js';
 import { membersGenerator } from './generators/members.js';
@@ -19,5 +20,6 @@ export const DEMO_GENERATORS: readonly DemoGenerator[] = [
   participationGenerator,
   fundsGenerator,
   duesGenerator,
+  donationsGenerator,
   fundsCloseGenerator,
 ];
