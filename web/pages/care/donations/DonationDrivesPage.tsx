@@ -1,0 +1,113 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, DatePicker, Form, Input, Space, Table } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { type DonationDriveView, donationDriveCreateBody } from '../../../../common/schemas/donation';
+import { useCan } from '../../../access';
+import { api } from '../../../api';
+import { FormDrawer } from '../../../components/FormDrawer';
+import { ListPage } from '../../../components/ListPage';
+import { dateStringItem } from '../../../forms';
+import { YuanInput } from '../../funds/fundsShared';
+import { MemberSelect } from '../hardship/MemberSelect';
+import { DONATIONS_KEY, DriveStatusTag, RaisedProgress } from './donationsShared';
+
+/** 爱心捐款: the drives with their live totals; officers start new ones. */
+export default function DonationDrivesPage() {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const mayWrite = useCan('care:write');
+  const [creating, setCreating] = useState(false);
+  const drives = useQuery({
+    queryKey: [...DONATIONS_KEY, 'drives'],
+    queryFn: () => api.get<{ data: DonationDriveView[] }>('/care/donations/drives').then((r) => r.data),
+  });
+  return (
+    <ListPage
+      title="爱心捐款"
+      actions={
+        <Space>
+          <Link to="/care/donations/public">捐款公示</Link>
+          {mayWrite && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              发起捐款
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Table<DonationDriveView>
+        rowKey="id"
+        loading={drives.isFetching}
+        dataSource={drives.data}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: drives.error ? `加载失败：${drives.error.message}` : '暂无捐款活动' }}
+        columns={[
+          {
+            title: '捐款活动',
+            dataIndex: 'title',
+            render: (t: string, d) => <Link to={`/care/donations/${d.id}`}>{t}</Link>,
+          },
+          { title: '受助对象', dataIndex: 'beneficiaryName' },
+          { title: '开始', dataIndex: 'startDate' },
+          { title: '截止', dataIndex: 'endDate', render: (d: string | null) => d ?? '—' },
+          { title: '笔数', dataIndex: 'count' },
+          { title: '已募集', key: 'raised', render: (_, d) => <RaisedProgress {...d} /> },
+          { title: '状态', dataIndex: 'status', render: (_, d) => <DriveStatusTag status={d.status} /> },
+        ]}
+      />
+      <FormDrawer
+        title="发起爱心捐款"
+        open={creating}
+        onClose={() => setCreating(false)}
+        schema={donationDriveCreateBody}
+        initialValues={{ startDate: dayjs().format('YYYY-MM-DD') }}
+        toBody={(v) => ({
+          title: v.title,
+          beneficiaryMemberId: v.beneficiaryMemberId || null,
+          beneficiaryName: v.beneficiaryName || null,
+          reason: v.reason || null,
+          targetFen: typeof v.target === 'number' ? Math.round(v.target * 100) : null,
+          startDate: v.startDate,
+          endDate: v.endDate || null,
+        })}
+        onSubmit={async (body) => {
+          const created = await api.post<{ data: DonationDriveView }>('/care/donations/drives', body);
+          setCreating(false);
+          message.success('捐款活动已发起');
+          await queryClient.invalidateQueries({ queryKey: DONATIONS_KEY });
+          navigate(`/care/donations/${created.data.id}`);
+        }}
+      >
+        <Form.Item name="title" label="活动名称" required extra="名称会出现在公示中，请不要写入病情">
+          <Input placeholder="如：为护理部王某某爱心捐款" />
+        </Form.Item>
+        <Form.Item
+          name="beneficiaryMemberId"
+          label="受助会员"
+          extra="为本会职工捐款时选择；为事由捐款时留空并填写受助对象"
+        >
+          <MemberSelect />
+        </Form.Item>
+        <Form.Item name="beneficiaryName" label="受助对象（事由）">
+          <Input placeholder="如：受灾地区" />
+        </Form.Item>
+        <Form.Item name="reason" label="捐款事由" extra="可能涉及病情，加密保存，仅有关爱详情权限者可见">
+          <Input.TextArea rows={2} placeholder="如：肾移植手术" />
+        </Form.Item>
+        <Form.Item name="target" label="目标金额">
+          <YuanInput />
+        </Form.Item>
+        <Form.Item name="startDate" label="开始日期" required {...dateStringItem}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="endDate" label="截止日期" {...dateStringItem}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </FormDrawer>
+    </ListPage>
+  );
+}
