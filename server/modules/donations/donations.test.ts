@@ -410,6 +410,22 @@ describe('handover (交付)', () => {
     expect(ok(await org.chair.get(`${D}/${drive.id}`)).status).toBe('closed');
   });
 
+  it('two handovers at once: one succeeds, one 409, and the ledger holds one pair', async () => {
+    const drive = await createDrive(o.officer);
+    ok(await donate(o.officer, drive.id, { donorName: '甲', amountFen: 12_300 }), 201);
+    ok(await o.officer.post(`${D}/${drive.id}/close`));
+    const codes = (
+      await Promise.all([
+        o.chair.post(`${D}/${drive.id}/handover`, { date: todayDate() }),
+        o.committeeMember.post(`${D}/${drive.id}/handover`, { date: todayDate() }),
+      ])
+    )
+      .map((r) => r.statusCode)
+      .sort();
+    expect(codes).toEqual([200, 409]);
+    expect(await ledgerOf(o.org.id, drive.id)).toHaveLength(2);
+  });
+
   it('a drive without donations is not handed over (409)', async () => {
     const drive = await createDrive(o.officer);
     ok(await o.officer.post(`${D}/${drive.id}/close`));
