@@ -6,6 +6,7 @@ import {
   MEMBERSHIP_STATUSES,
   type MembershipStatus,
 } from '../enums.js';
+import { aidCaseCreateBody } from './aid.js';
 import { fenAmount } from './dues.js';
 import { isoDate, optionalText, pageQuery, requiredText, uuid } from './shared.js';
 
@@ -148,6 +149,10 @@ export const checkupFollowUpBody = z
   })
   .refine((v) => v.followUp || v.note === null, { path: ['note'], message: '取消复查标记时不填写说明' });
 export type CheckupFollowUpBody = z.infer<typeof checkupFollowUpBody>;
+
+/** An aid case opened from a flagged row: the aid module's own fields for kind, amount and reason. */
+export const checkupAidCaseBody = aidCaseCreateBody.pick({ kind: true, amountAskedFen: true, reason: true });
+export type CheckupAidCaseBody = z.infer<typeof checkupAidCaseBody>;
 
 export interface CheckupCounts {
   eligible: number;

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  checkupAidCaseBody,
   checkupAssignBody,
   checkupAttendanceBody,
   checkupBatchBody,
@@ -146,6 +147,16 @@ export const checkupRoutes: ModulePlugin = async (app, { deps }) => {
       return {
         data: await service.setFollowUp(deps, auth, actor, req.params.id, req.params.pid, req.body),
       };
+    },
+  );
+  r.post(
+    `${base}/:id/participants/:pid/aid-case`,
+    { config: write, schema: { tags, params: checkupParticipantParams, body: checkupAidCaseBody } },
+    async (req, reply) => {
+      const { auth, actor } = actorFor(req);
+      return reply.status(201).send({
+        data: await service.openAidCase(deps, auth, actor, req.params.id, req.params.pid, req.body),
+      });
     },
   );
 };

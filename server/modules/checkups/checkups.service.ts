@@ -1,5 +1,6 @@
 import type { EmploymentType, MembershipStatus } from '../../../common/enums.js';
 import type {
+  CheckupAidCaseBody,
   CheckupAssignBody,
   CheckupAttendanceBody,
   CheckupBatchBody,
@@ -21,6 +22,7 @@ import { writeAudit } from '../../lib/audit.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
+import { openAidCase } from '../aid/aid.service.js';
 import type { OrgActor } from '../members/members.service.js';
 import {
   type BatchRow,
@@ -474,6 +476,42 @@ export const checkupsService = {
         objectType: 'checkupParticipant',
         objectId: row.id,
         detail: { programmeId: id, memberId: row.memberId, followUp: body.followUp },
+      });
+      return participantView({ participant: updated, batch: null }, true, deps);
+    });
+  },
+
+  /**
+   * Opens an aid case (大病救助…) for a row flagged for follow-up, in the same transaction, and links
+   * it on the row; the row lock makes a second click a 409 rather than a second case.
+   */
+  async openAidCase(
+    deps: Deps,
+    auth: AuthContext,
+    actor: OrgActor,
+    id: string,
+    participantId: string,
+    body: CheckupAidCaseBody,
+  ) {
+    if (!auth.permissions.has('care:read')) throw forbidden('FORBIDDEN', '没有查看复查标记的权限');
+    return deps.db.transaction(async (tx) => {
+      await loadProgramme(tx, auth.orgId, id);
+      const [row] = await loadParticipants(tx, auth.orgId, id, [participantId]);
+      if (!row.followUp) throw conflict('CONFLICT', '只有标记为需复查的人员才能转救助');
+      if (row.aidCaseId) throw conflict('DUPLICATE', '已为该人员发起过救助申请');
+      const aid = await openAidCase(
+        tx,
+        auth,
+        actor,
+        { memberId: row.memberId, ...body, source: { module: 'checkup', id: row.id } },
+        deps,
+      );
+      const updated = await repo.updateParticipant(tx, auth.orgId, row.id, { aidCaseId: aid.id });
+      await writeAudit(tx, actor, {
+        action: 'care.checkup.aidCase',
+        objectType: 'checkupParticipant',
+        objectId: row.id,
+        detail: { programmeId: id, aidCaseId: aid.id, kind: body.kind },
       });
       return participantView({ participant: updated, batch: null }, true, deps);
     });

@@ -5,7 +5,7 @@ import type {
   CheckupPreview,
   CheckupProgrammeView,
 } from '../../../common/schemas/checkup.js';
-import { auditLog, members } from '../../db/schema/index.js';
+import { aidCases, auditLog, members } from '../../db/schema/index.js';
 import {
   anonymous,
   createDepartment,
@@ -516,6 +516,52 @@ describe('follow-up flag', () => {
       .where(and(eq(auditLog.objectId, a.id), eq(auditLog.action, 'care.checkup.followUp')));
     expect(audit).toHaveLength(2);
     expect(JSON.stringify(audit)).not.toContain('复查');
+  });
+});
+
+describe('aid case from a follow-up', () => {
+  it('opens one aid case for a flagged row, in the aid workflow, and links it', async () => {
+    const o = await careOrg();
+    const p = await published(o, [{ name: '甲' }, { name: '乙' }]);
+    const [a, b] = await participants(o, p.id);
+    await o.officer.post(`${URL}/${p.id}/attendance`, {
+      participantIds: [a.id, b.id],
+      attendance: 'attended',
+    });
+    await o.officer.put(`${URL}/${p.id}/participants/${a.id}/follow-up`, {
+      followUp: true,
+      note: '需专科随访',
+    });
+    const url = (pid: string) => `${URL}/${p.id}/participants/${pid}/aid-case`;
+    const body = { kind: 'illness', amountAskedFen: 1_000_000, reason: '体检发现重大疾病，需住院治疗' };
+
+    expect((await anonymous(ctx.app).post(url(a.id), body)).statusCode).toBe(401);
+    expect((await o.viceChair.post(url(a.id), body)).statusCode).toBe(403);
+    const bad = await o.officer.post(url(a.id), { ...body, kind: 'lottery', amountAskedFen: -5 });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['amountAskedFen', 'kind']);
+    expect((await (await careOrg()).officer.post(url(a.id), body)).statusCode).toBe(404);
+    expect((await o.officer.post(url(b.id), body)).statusCode).toBe(409);
+
+    const opened = await o.officer.post(url(a.id), body);
+    expect(opened.statusCode).toBe(201);
+    const caseId = opened.json().data.aidCaseId;
+    const [aid] = await ctx.deps.db.select().from(aidCases).where(eq(aidCases.id, caseId));
+    expect(aid).toMatchObject({
+      orgId: o.org.id,
+      memberId: a.memberId,
+      kind: 'illness',
+      amountAskedFen: 1_000_000,
+      sourceModule: 'checkup',
+      sourceId: a.id,
+    });
+    expect((await o.officer.post(url(a.id), body)).statusCode).toBe(409);
+    expect((await participants(o, p.id, '&followUp=true'))[0].aidCaseId).toBe(caseId);
   });
 });
 
