@@ -56,6 +56,10 @@ const DonationPublicPage = lazy(() => import('./pages/care/donations/DonationPub
 const AidListPage = lazy(() => import('./pages/care/aid/AidListPage'));
 const AidDetailPage = lazy(() => import('./pages/care/aid/AidDetailPage'));
 const AidNoticesPage = lazy(() => import('./pages/care/aid/AidNoticesPage'));
+const VisitsPage = lazy(() => import('./pages/care/visits/VisitsPage'));
+const WorklistsPage = lazy(() => import('./pages/care/visits/WorklistsPage'));
+const EventsPage = lazy(() => import('./pages/care/visits/EventsPage'));
+const RulesPage = lazy(() => import('./pages/care/rules/RulesPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -130,6 +134,10 @@ export const router = createBrowserRouter([
       { path: 'care/aid', element: guarded('care:apply', <AidListPage />) },
       { path: 'care/aid/notices', element: guarded('care:apply', <AidNoticesPage />) },
       { path: 'care/aid/:id', element: guarded('care:apply', <AidDetailPage />) },
+      { path: 'care/visits', element: guarded('care:summary', <VisitsPage />) },
+      { path: 'care/worklists', element: guarded('care:write', <WorklistsPage />) },
+      { path: 'care/events', element: guarded('care:report', <EventsPage />) },
+      { path: 'care/rules', element: guarded('care:summary', <RulesPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },
