@@ -27,6 +27,7 @@ import { forumRoutes } from './modules/forums/forums.routes.js';
 import { fundsRoutes } from './modules/funds/funds.routes.js';
 import { handlingRoutes } from './modules/handling/handling.routes.js';
 import { hardshipRoutes } from './modules/hardship/hardship.routes.js';
+import { mutualAidRoutes } from './modules/mutualAid/mutualAid.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberRoutes } from './modules/members/members.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
@@ -138,6 +139,7 @@ export async function buildApp(
     visitRoutes,
     donationRoutes,
     hardshipRoutes,
+    mutualAidRoutes,
   ]) {
     await app.register(plugin, { prefix: '/api', deps });
   }
