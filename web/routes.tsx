@@ -49,6 +49,7 @@ const CheckInPage = lazy(() => import('./pages/congress/CheckInPage'));
 const VotePage = lazy(() => import('./pages/congress/VotePage'));
 const HardshipListPage = lazy(() => import('./pages/care/hardship/HardshipListPage'));
 const HardshipDetailPage = lazy(() => import('./pages/care/hardship/HardshipDetailPage'));
+const MutualAidPage = lazy(() => import('./pages/care/mutualAid/MutualAidPage'));
 const DonationDrivesPage = lazy(() => import('./pages/care/donations/DonationDrivesPage'));
 const DonationDriveDetailPage = lazy(() => import('./pages/care/donations/DonationDriveDetailPage'));
 const DonationImportPage = lazy(() => import('./pages/care/donations/DonationImportPage'));
@@ -60,6 +61,8 @@ const VisitsPage = lazy(() => import('./pages/care/visits/VisitsPage'));
 const WorklistsPage = lazy(() => import('./pages/care/visits/WorklistsPage'));
 const EventsPage = lazy(() => import('./pages/care/visits/EventsPage'));
 const RulesPage = lazy(() => import('./pages/care/rules/RulesPage'));
+const CheckupListPage = lazy(() => import('./pages/care/checkups/CheckupListPage'));
+const CheckupDetailPage = lazy(() => import('./pages/care/checkups/CheckupDetailPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -118,6 +121,7 @@ export const router = createBrowserRouter([
       { path: 'funds/settings', element: guarded('funds:write', <FundSettingsPage />) },
       { path: 'care/hardship', element: guarded('care:read', <HardshipListPage />) },
       { path: 'care/hardship/:id', element: guarded('care:read', <HardshipDetailPage />) },
+      { path: 'care/mutual-aid', element: guarded('care:summary', <MutualAidPage />) },
       { path: 'congress', element: guarded('congress:read', <CongressPage />) },
       { path: 'proposals', element: guarded('proposal:read', <ProposalListPage />) },
       { path: 'proposals/topics', element: guarded('proposal:manage', <TopicsPage />) },
@@ -138,6 +142,8 @@ export const router = createBrowserRouter([
       { path: 'care/worklists', element: guarded('care:write', <WorklistsPage />) },
       { path: 'care/events', element: guarded('care:report', <EventsPage />) },
       { path: 'care/rules', element: guarded('care:summary', <RulesPage />) },
+      { path: 'care/checkups', element: guarded('care:summary', <CheckupListPage />) },
+      { path: 'care/checkups/:id', element: guarded('care:summary', <CheckupDetailPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },
