@@ -1,3 +1,4 @@
+import { aidGenerator } from './generators/aid.js';
 import { congressGenerator } from './generators/congress.js';
 import { donationsGenerator } from './generators/donations.js';
 import { duesGenerator } from './generators/dues.js';
@@ -21,5 +22,6 @@ export const DEMO_GENERATORS: readonly DemoGenerator[] = [
   fundsGenerator,
   duesGenerator,
   donationsGenerator,
+  aidGenerator,
   fundsCloseGenerator,
 ];
