@@ -1,4 +1,5 @@
 import { aidGenerator } from './generators/aid.js';
+import { checkupsGenerator } from './generators/checkups.js';
 import { congressGenerator } from './generators/congress.js';
 import { donationsGenerator } from './generators/donations.js';
 import { duesGenerator } from './generators/dues.js';
@@ -23,5 +24,6 @@ export const DEMO_GENERATORS: readonly DemoGenerator[] = [
   duesGenerator,
   donationsGenerator,
   aidGenerator,
+  checkupsGenerator,
   fundsCloseGenerator,
 ];
