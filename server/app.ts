@@ -18,6 +18,7 @@ import { registerGuard } from './lib/guard.js';
 import { aidRoutes } from './modules/aid/aid.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { careStatsRoutes } from './modules/careStats/careStats.routes.js';
 import { checkupRoutes } from './modules/checkups/checkups.routes.js';
 import { congressRoutes } from './modules/congress/congress.routes.js';
 import { democracyStatsRoutes } from './modules/democracyStats/democracyStats.routes.js';
@@ -140,6 +141,7 @@ export async function buildApp(
     donationRoutes,
     hardshipRoutes,
     mutualAidRoutes,
+    careStatsRoutes,
   ]) {
     await app.register(plugin, { prefix: '/api', deps });
   }
