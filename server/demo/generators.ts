@@ -4,7 +4,9 @@ import { congressGenerator } from './generators/congress.js';
 import { donationsGenerator } from './generators/donations.js';
 import { duesGenerator } from './generators/dues.js';
 import { fundsCloseGenerator, fundsGenerator } from './generators/funds.js';
+import { hardshipGenerator } from './generators/hardship.js';
 import { membersGenerator } from './generators/members.js';
+import { mutualAidGenerator } from './generators/mutualAid.js';
 import { organisationGenerator } from './generators/organisation.js';
 import { participationGenerator } from './generators/participation.js';
 import { proposalsGenerator } from './generators/proposals.js';
@@ -25,5 +27,7 @@ export const DEMO_GENERATORS: readonly DemoGenerator[] = [
   donationsGenerator,
   aidGenerator,
   checkupsGenerator,
+  hardshipGenerator,
+  mutualAidGenerator,
   fundsCloseGenerator,
 ];

@@ -101,7 +101,7 @@ export const mutualAidRepository = {
    */
   async enrol(
     exec: Executor,
-    p: { orgId: string; planId: string; premiumFen: number; enrolledOn: string; createdBy: string },
+    p: { orgId: string; planId: string; premiumFen: number; enrolledOn: string; createdBy: string | null },
     filter: { memberIds?: string[]; departmentId?: string; activeOnly: boolean },
   ): Promise<number> {
     const conds = [sql`m.org_id = ${p.orgId}`];

@@ -1,4 +1,3 @@
-import { yuan } from '../../../common/schemas/funds.js';
 import type {
   EnrolInput,
   EnrolmentView,
@@ -8,13 +7,14 @@ import type {
 } from '../../../common/schemas/mutualAid.js';
 import type { Paged } from '../../../common/schemas/shared.js';
 import type { Deps } from '../../app.js';
+import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { paged } from '../../lib/pagination.js';
 import { fundsPosting } from '../funds/funds.posting.js';
 import type { OrgActor } from '../members/members.service.js';
-import { type PlanWithTotals, mutualAidRepository as repo } from './mutualAid.repository.js';
+import { type PlanRow, type PlanWithTotals, mutualAidRepository as repo } from './mutualAid.repository.js';
 
 // 职工互助保障: plans, enrolments and the union's premium payment. A claim's steps live in
 // mutualAid.claims.ts.
@@ -163,45 +163,45 @@ export const mutualAidService = {
     });
   },
 
-  /**
-   * The union pays every unpaid premium of the plan as ONE expense, posted in this transaction.
-   * Within the direct limit it posts by rule; above it the caller names an approved 经费申请 of
-   * category 50209 (the plan's premiums have no approval workflow of their own here).
-   */
   async payPremiums(deps: Deps, auth: AuthContext, actor: OrgActor, planId: string, body: PayPremiums) {
     return deps.db.transaction(async (tx) => {
       const plan = await repo.lockPlan(tx, auth.orgId, planId);
       if (!plan) throw notFound();
-      if (plan.payer !== 'union')
-        throw conflict('INVALID_TRANSITION', '该计划由职工个人缴费，工会不缴纳保费');
-      const unpaid = await repo.unpaidPremiums(tx, auth.orgId, planId);
-      if (unpaid.n === 0) throw conflict('INVALID_TRANSITION', '没有待缴纳的保费');
-      const entry = await fundsPosting.post(tx, actor, {
-        orgId: auth.orgId,
-        source: { module: 'mutualAid', id: planId },
-        categoryCode: MUTUAL_AID_CATEGORY,
-        amountFen: unpaid.fen,
-        date: body.paidOn,
-        kind: 'expense',
-        payee: '互助保障承办机构',
-        summary: `${plan.year}年${plan.name} 保费 ${unpaid.n}人`,
-        voucherNo: body.voucherNo,
-        expenseRequestId: body.expenseRequestId ?? undefined,
-      });
-      await repo.markPremiumsPaid(tx, auth.orgId, planId, entry.id, body.paidOn);
-      await repo.bumpPlan(tx, auth.orgId, planId);
+      const paid = await payPremiumsOf(tx, actor, plan, body);
       await writeAudit(tx, actor, {
         action: 'care.mutualAid.premiums.pay',
         objectType: 'mutualAidPlan',
         objectId: planId,
-        detail: { people: unpaid.n, amountFen: unpaid.fen, entryId: entry.id },
+        detail: paid,
       });
-      return {
-        people: unpaid.n,
-        amountFen: unpaid.fen,
-        entryId: entry.id,
-        message: `已缴纳${unpaid.n}人保费${yuan(unpaid.fen)}元`,
-      };
+      return paid;
     });
   },
 };
+
+/**
+ * The union pays every unpaid premium of the (locked) plan as ONE expense, posted in the caller's
+ * transaction. Within the direct limit it posts by rule; above it the caller names an approved
+ * 经费申请 of category 50209 (premiums have no approval workflow of their own here). The demo
+ * generator books its plan's premiums through this too.
+ */
+export async function payPremiumsOf(tx: Executor, actor: OrgActor, plan: PlanRow, body: PayPremiums) {
+  if (plan.payer !== 'union') throw conflict('INVALID_TRANSITION', '该计划由职工个人缴费，工会不缴纳保费');
+  const unpaid = await repo.unpaidPremiums(tx, plan.orgId, plan.id);
+  if (unpaid.n === 0) throw conflict('INVALID_TRANSITION', '没有待缴纳的保费');
+  const entry = await fundsPosting.post(tx, actor, {
+    orgId: plan.orgId,
+    source: { module: 'mutualAid', id: plan.id },
+    categoryCode: MUTUAL_AID_CATEGORY,
+    amountFen: unpaid.fen,
+    date: body.paidOn,
+    kind: 'expense',
+    payee: '互助保障承办机构',
+    summary: `${plan.year}年${plan.name} 保费 ${unpaid.n}人`,
+    voucherNo: body.voucherNo,
+    expenseRequestId: body.expenseRequestId ?? undefined,
+  });
+  await repo.markPremiumsPaid(tx, plan.orgId, plan.id, entry.id, body.paidOn);
+  await repo.bumpPlan(tx, plan.orgId, plan.id);
+  return { people: unpaid.n, amountFen: unpaid.fen, entryId: entry.id };
+}
