@@ -47,6 +47,7 @@ const TermDelegatesPage = lazy(() => import('./pages/congress/TermDelegatesPage'
 const MeetingPage = lazy(() => import('./pages/congress/MeetingPage'));
 const CheckInPage = lazy(() => import('./pages/congress/CheckInPage'));
 const VotePage = lazy(() => import('./pages/congress/VotePage'));
+const CareHomePage = lazy(() => import('./pages/care/CareHomePage'));
 const HardshipListPage = lazy(() => import('./pages/care/hardship/HardshipListPage'));
 const HardshipDetailPage = lazy(() => import('./pages/care/hardship/HardshipDetailPage'));
 const MutualAidPage = lazy(() => import('./pages/care/mutualAid/MutualAidPage'));
@@ -119,6 +120,7 @@ export const router = createBrowserRouter([
       { path: 'funds/ledger', element: guarded('funds:read', <LedgerPage />) },
       { path: 'funds/periods', element: guarded('funds:read', <PeriodsPage />) },
       { path: 'funds/settings', element: guarded('funds:write', <FundSettingsPage />) },
+      { path: 'care', element: guarded('care:summary', <CareHomePage />) },
       { path: 'care/hardship', element: guarded('care:read', <HardshipListPage />) },
       { path: 'care/hardship/:id', element: guarded('care:read', <HardshipDetailPage />) },
       { path: 'care/mutual-aid', element: guarded('care:summary', <MutualAidPage />) },

@@ -3,9 +3,11 @@ import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { MEMBERSHIP_ACTION_LABELS, type MembershipAction } from '../../../common/enums';
+import { useCan } from '../../access';
 import { PageLoading } from '../../components/PageLoading';
 import { StatusTag } from '../../components/StatusTag';
 import { useDialog } from '../../components/useDialog';
+import { MemberCare } from './MemberCare';
 import { MemberFormDrawer } from './MemberFormDrawer';
 import { MemberHistory } from './MemberHistory';
 import { MemberInfo } from './MemberInfo';
@@ -19,6 +21,8 @@ export default function MemberDetailPage() {
   const { data: member, error } = useMember(id);
   const [editing, setEditing] = useState(false);
   const change = useDialog<MembershipAction>('apply');
+  // Care roles see the visits and aid the member received (care:summary without amounts or aid).
+  const careRole = useCan('care:summary');
 
   const back = (
     // Back to the list as it was (its filters are in the URL), or to the roster when opened directly.
@@ -61,6 +65,7 @@ export default function MemberDetailPage() {
       <Card title="会籍变动记录" size="small">
         <MemberHistory memberId={member.id} />
       </Card>
+      {careRole && <MemberCare memberId={member.id} />}
       <MemberFormDrawer open={editing} onClose={() => setEditing(false)} member={member} />
       <MembershipActionModal
         open={change.open}
