@@ -1,4 +1,5 @@
 import type { BenchScenario } from '../types.js';
+import { careWorklistsBench } from './careWorklists.js';
 import { federationBench } from './federation.js';
 import { frontendBench } from './frontend.js';
 import { fundsBench } from './funds.js';
@@ -21,6 +22,7 @@ export const scenarios: BenchScenario[] = [
   proposalsBench, // the proposal list with 10,000 proposals (all, one state, overdue)
   votesBench, // 2,000 delegates voting in one poll, vote throughput vs INSERT, tally of a closed poll
   fundsBench, // ledger list and budget execution view at 100,000 ledger entries (20,000 in --quick)
+  careWorklistsBench, // care worklists (birthdays, open events, festival), the year's figures and the care home at 10k staff
   frontendBench, // initial JS+CSS and lazy chunks of dist/web (gzip)
   federationBench, // 200 unions × 5,000 members: the per-union list must not slow down (full run only)
 ];
