@@ -109,8 +109,14 @@ export const aidCaseListQuery = z.strictObject({
     .max(2100, '年度无效')
     .optional(),
   q: optionalText('姓名', 50),
+  /** One member's cases (the member's page). */
+  memberId: uuid('职工').optional(),
 });
 export type AidCaseListQuery = z.infer<typeof aidCaseListQuery>;
+
+/** The same filters as the list, every page. */
+export const aidCaseExportQuery = aidCaseListQuery.omit({ page: true, pageSize: true });
+export type AidCaseExportQuery = z.infer<typeof aidCaseExportQuery>;
 
 export interface AidChecklistItemView {
   key: string;

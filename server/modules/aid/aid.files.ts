@@ -58,6 +58,34 @@ export async function addAidFile(
   });
 }
 
+/** Takes back a wrong file before the review: the same people who may add one. */
+export async function removeAidFile(
+  deps: Deps,
+  auth: AuthContext,
+  actor: OrgActor,
+  caseId: string,
+  id: string,
+) {
+  await deps.db.transaction(async (tx) => {
+    const c = await repo.findForUpdate(tx, auth.orgId, caseId);
+    const viewer = await aidViewer(tx, auth);
+    if (!c || !sightOf(viewer, caseFacts(c))) throw notFound('AID_CASE_NOT_FOUND');
+    if (c.state !== 'submitted' && c.state !== 'recommended') {
+      throw conflict('INVALID_TRANSITION', '申请已审核，材料不能再删除');
+    }
+    if (!mayUpload(viewer, caseFacts(c)))
+      throw forbidden('FORBIDDEN', '只有申请人、代为申请人或专职干部可以删除材料');
+    const f = await repo.file(tx, auth.orgId, c.id, id);
+    if (!f || !(await repo.deleteFile(tx, auth.orgId, c.id, id))) throw notFound();
+    await writeAudit(tx, actor, {
+      action: 'care.aid.detach',
+      objectType: 'aidCase',
+      objectId: c.id,
+      detail: { item: f.itemKey, fileName: f.fileName },
+    });
+  });
+}
+
 /** A file's content, for those who see the whole case (care:read, the applicant); audited. */
 export async function readAidFile(
   deps: Deps,

@@ -14,6 +14,7 @@ export interface AidFilter {
   state?: string;
   year?: number;
   q?: string | null;
+  memberId?: string;
   /** Who the list is for: every case of the union, or only these (OR-ed together). */
   only?: { memberId?: string | null; departmentIds?: string[]; appliedBy?: string };
 }
@@ -29,6 +30,7 @@ function where(orgId: string, f: AidFilter): SQL | undefined {
     c.push(gte(aidCases.appliedOn, from), lt(aidCases.appliedOn, to));
   }
   if (f.q) c.push(ilike(members.name, containsPattern(f.q)));
+  if (f.memberId) c.push(eq(aidCases.memberId, f.memberId));
   if (f.only) {
     const any: SQL[] = [];
     if (f.only.memberId) any.push(eq(aidCases.memberId, f.only.memberId));
@@ -189,6 +191,14 @@ export const aidRepository = {
       .from(aidCaseFiles)
       .where(and(eq(aidCaseFiles.orgId, orgId), eq(aidCaseFiles.caseId, caseId), eq(aidCaseFiles.id, id)));
     return row;
+  },
+
+  async deleteFile(exec: Executor, orgId: string, caseId: string, id: string): Promise<boolean> {
+    const rows = await exec
+      .delete(aidCaseFiles)
+      .where(and(eq(aidCaseFiles.orgId, orgId), eq(aidCaseFiles.caseId, caseId), eq(aidCaseFiles.id, id)))
+      .returning({ id: aidCaseFiles.id });
+    return rows.length > 0;
   },
 
   /** Cases on public notice on `day`: the minimal fields only. */

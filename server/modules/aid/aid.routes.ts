@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   aidApproveBody,
   aidCaseCreateBody,
+  aidCaseExportQuery,
   aidCaseListQuery,
   aidFileParams,
   aidNoticeBody,
@@ -15,9 +16,10 @@ import {
 import { idParams } from '../../../common/schemas/shared.js';
 import { actorOf, requireAuth } from '../../lib/context.js';
 import { invalid } from '../../lib/errors.js';
-import { contentDisposition } from '../../lib/excel.js';
+import { contentDisposition, XLSX_MIME } from '../../lib/excel.js';
 import type { ModulePlugin } from '../plugin.js';
-import { addAidFile, readAidFile } from './aid.files.js';
+import { AID_EXPORT_FILE_NAME, exportAidCases } from './aid.export.js';
+import { addAidFile, readAidFile, removeAidFile } from './aid.files.js';
 import { aidService as aid } from './aid.service.js';
 
 // Aid cases. Applying, recommending and refusing are open to every member role at the route
@@ -43,6 +45,20 @@ export const aidRoutes: ModulePlugin = async (app, { deps }) => {
 
   r.get('/care/aid', { config: apply, schema: { tags, querystring: aidCaseListQuery } }, (req) =>
     aid.list(deps, requireAuth(req), req.query),
+  );
+
+  r.get(
+    '/care/aid/export',
+    { config: { permission: 'care:read' }, schema: { tags, querystring: aidCaseExportQuery } },
+    async (req, reply) => {
+      const { auth, actor } = actorFor(req);
+      const body = await exportAidCases(deps, auth, actor, req.query);
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', contentDisposition(AID_EXPORT_FILE_NAME, 'aid-cases.xlsx'))
+        .header('cache-control', 'no-store')
+        .send(body);
+    },
   );
 
   r.post('/care/aid', { config: apply, schema: { tags, body: aidCaseCreateBody } }, async (req, reply) => {
@@ -138,6 +154,16 @@ export const aidRoutes: ModulePlugin = async (app, { deps }) => {
         .header('cache-control', 'no-store')
         .header('x-content-type-options', 'nosniff')
         .send(f.content);
+    },
+  );
+
+  r.delete(
+    '/care/aid/:id/files/:fileId',
+    { config: apply, schema: { tags, params: aidFileParams } },
+    async (req, reply) => {
+      const { auth, actor } = actorFor(req);
+      await removeAidFile(deps, auth, actor, req.params.id, req.params.fileId);
+      return reply.status(204).send();
     },
   );
 };

@@ -382,7 +382,7 @@ export const aidService = {
     const { rows, total } = await repo.list(
       deps.db,
       auth.orgId,
-      { kind: q.kind, state: q.state, year: q.year, q: q.q, only },
+      { kind: q.kind, state: q.state, year: q.year, q: q.q, memberId: q.memberId, only },
       { limit: q.pageSize, offset: offsetOf(q) },
     );
     const amounts = (r: AidCaseWithNames) => auth.permissions.has('care:read') || isOwnCase(viewer, r.aid);

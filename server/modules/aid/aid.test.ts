@@ -4,7 +4,7 @@ import type { AidCaseRow, AidCaseView, AidNoticeView } from '../../../common/sch
 import { aidCases, auditLog, ledgerEntries, notifications } from '../../db/schema/index.js';
 import { anonymous, login, setupTestApp, type TestContext } from '../../test/helpers.js';
 import { today } from '../members/members.service.js';
-import { multipart } from '../members/testkit.js';
+import { multipart, readXlsx } from '../members/testkit.js';
 import { openAidCase } from './aid.service.js';
 import {
   act,
@@ -187,6 +187,29 @@ describe('who sees a case', () => {
     expect((await o.officer.get('/api/care/aid?state=submitted')).json().data).toHaveLength(1);
     expect((await o.officer.get('/api/care/aid?state=lost')).statusCode).toBe(400);
     expect((await o.unlinked.get('/api/care/aid')).json().data).toEqual([]);
+    const ofWang: AidCaseRow[] = (await o.officer.get(`/api/care/aid?memberId=${o.wang.id}`)).json().data;
+    expect(ids(ofWang)).toEqual([wangCase.id]);
+    expect((await o.officer.get('/api/care/aid?memberId=x')).statusCode).toBe(400);
+  });
+
+  it('exports the filtered list for care:read without the reason; audited', async () => {
+    const o = await aidOrg(ctx);
+    await apply(o.zhangUser, applyBody(o.zhang.id));
+    await apply(o.wangUser, applyBody(o.wang.id, { kind: 'education', amountAskedFen: 200_000 }));
+    expect((await anonymous(ctx.app).get('/api/care/aid/export')).statusCode).toBe(401);
+    expect((await o.committee.get('/api/care/aid/export')).statusCode).toBe(403);
+    expect((await o.officer.get('/api/care/aid/export?state=lost')).statusCode).toBe(400);
+    const res = await o.officer.get('/api/care/aid/export?kind=education');
+    expect(res.statusCode).toBe(200);
+    const rows = await readXlsx(res.rawPayload);
+    expect(rows[0].slice(0, 5)).toEqual(['申请人', '科室', '救助类型', '申请日期', '申请金额（元）']);
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[4]])).toEqual([['王五', '金秋助学', 2000]]);
+    expect(JSON.stringify(rows)).not.toContain('肾移植');
+    const audit = await ctx.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, o.org.id), eq(auditLog.action, 'care.aid.export')));
+    expect(audit).toHaveLength(1);
   });
 });
 
@@ -509,12 +532,21 @@ describe('materials', () => {
     expect((await o.leader.get(`/api/care/aid/${view.id}/files/${fileId}`)).statusCode).toBe(404);
     expect((await o.officer.get(`/api/care/aid/${view.id}/files/${view.id}`)).statusCode).toBe(404);
     expect(await auditActions(view.id)).toContain('care.aid.file.view');
+    // A wrong file is taken back before the review, by the applicant or an officer only.
+    const wrong = (await upload(o.zhangUser, view.id, 'other', PDF, '错传.pdf')).json().data.id;
+    expect((await anonymous(ctx.app).delete(`/api/care/aid/${view.id}/files/${wrong}`)).statusCode).toBe(401);
+    expect((await o.leader.delete(`/api/care/aid/${view.id}/files/${wrong}`)).statusCode).toBe(403);
+    expect((await o.wangUser.delete(`/api/care/aid/${view.id}/files/${wrong}`)).statusCode).toBe(404);
+    expect((await o.zhangUser.delete(`/api/care/aid/${view.id}/files/${wrong}`)).statusCode).toBe(204);
+    expect((await o.zhangUser.delete(`/api/care/aid/${view.id}/files/${wrong}`)).statusCode).toBe(404);
+    expect(await auditActions(view.id)).toContain('care.aid.detach');
     // After the review no more materials.
     await upload(o.officer, view.id, 'invoice');
     await upload(o.officer, view.id, 'insurance');
     expectOk(await act(o.leader, view.id, 'recommend', {}, o.officer));
     expectOk(await act(o.officer, view.id, 'review', { amountGrantedFen: 100_000 }));
     expect((await upload(o.officer, view.id, 'other')).statusCode).toBe(409);
+    expect((await o.officer.delete(`/api/care/aid/${view.id}/files/${fileId}`)).statusCode).toBe(409);
   });
 
   it('lists the checklist of every kind', async () => {

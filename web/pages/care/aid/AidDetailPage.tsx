@@ -9,6 +9,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Popconfirm,
   Radio,
   Tag,
   Timeline,
@@ -301,9 +302,26 @@ function Materials({ c, onChange }: { c: AidCaseView; onChange: () => void }) {
         <Tag color={item.required ? 'warning' : 'default'}>{item.required ? '未上传' : '可选'}</Tag>
       ) : (
         item.files.map((f) => (
-          <a key={f.id} href={`/api/care/aid/${c.id}/files/${f.id}`} target="_blank" rel="noreferrer">
-            {f.fileName}
-          </a>
+          <span key={f.id}>
+            <a href={`/api/care/aid/${c.id}/files/${f.id}`} target="_blank" rel="noreferrer">
+              {f.fileName}
+            </a>
+            {c.abilities.upload && (
+              <Popconfirm
+                title="确定删除该材料？"
+                onConfirm={() =>
+                  api
+                    .del(`/care/aid/${c.id}/files/${f.id}`)
+                    .then(onChange)
+                    .catch((e: Error) => message.error(e.message))
+                }
+              >
+                <Button size="small" type="link" danger>
+                  删除
+                </Button>
+              </Popconfirm>
+            )}
+          </span>
         ))
       )}
       {c.abilities.upload && (

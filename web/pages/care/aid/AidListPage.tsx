@@ -1,3 +1,4 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex } from 'antd';
 import { useState } from 'react';
@@ -25,16 +26,11 @@ export default function AidListPage() {
   const officer = useCan('care:write');
   const reporter = useCan('care:report');
   const forOthers = officer || reporter;
+  const mayExport = useCan('care:read');
   const [applying, setApplying] = useState(false);
   const { params } = list;
-  const query = queryString({
-    page: list.page,
-    pageSize: list.pageSize,
-    kind: params.kind,
-    state: params.state,
-    year: params.year,
-    q: params.q,
-  });
+  const filters = { kind: params.kind, state: params.state, year: params.year, q: params.q };
+  const query = queryString({ page: list.page, pageSize: list.pageSize, ...filters });
   const result = useQuery({
     queryKey: [...AID_KEY, 'list', query],
     queryFn: () => api.get<Paged<AidCaseRow>>(`/care/aid${query}`),
@@ -45,6 +41,11 @@ export default function AidListPage() {
       title="救助申请"
       actions={
         <Flex gap={8}>
+          {mayExport && (
+            <Button icon={<DownloadOutlined />} href={`/api/care/aid/export${queryString(filters)}`} download>
+              导出Excel
+            </Button>
+          )}
           <Link to="/care/aid/notices">
             <Button>救助公示</Button>
           </Link>
