@@ -4,9 +4,9 @@ import type { AuthContext } from '../../lib/context.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { acceptUpload } from '../../lib/upload.js';
 import type { OrgActor } from '../members/members.service.js';
+import { aidViewer, caseFacts } from './aid.access.js';
 import { mayUpload, sightOf } from './aid.policy.js';
 import { aidRepository as repo } from './aid.repository.js';
-import { aidViewer, caseFacts } from './aid.service.js';
 
 // Materials of an aid case, each filed under an item of the case's checklist (诊断证明, 学费凭证…).
 // Added before the review by the applicant, whoever filed the case, or an officer; opened only by

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { isScopedFor } from '../../../common/permissions.js';
 import {
   AID_STATE_LABELS,
   type AidAction,
@@ -24,21 +23,16 @@ import { offsetOf, paged } from '../../lib/pagination.js';
 import { fundsPosting } from '../funds/funds.posting.js';
 import { type OrgActor, today } from '../members/members.service.js';
 import { notify } from '../notifications/notifications.service.js';
-import { organisationService } from '../organisation/organisation.service.js';
 import { welfareRulesRepository } from '../welfareRules/welfareRules.repository.js';
 import { approverFor, assertWithinCap, welfareRulesService } from '../welfareRules/welfareRules.service.js';
-import {
-  type AidCaseFacts,
-  type AidSight,
-  type AidViewer,
-  abilitiesOf,
-  isOwnCase,
-  mayTake,
-  reportsFor,
-  sightOf,
-} from './aid.policy.js';
+import { aidViewer, caseFacts } from './aid.access.js';
+import { isOwnCase, mayTake, reportsFor, sightOf } from './aid.policy.js';
+import { presentCase, presentRow } from './aid.present.js';
 import { type AidCase, type AidCaseWithNames, aidRepository as repo } from './aid.repository.js';
 import { nextState, transitionRefusal } from './aid.state.js';
+
+// The access helpers are also read by the care statistics through this module.
+export { aidViewer, caseFacts } from './aid.access.js';
 
 // Aid cases (救助): a member applies (or a group leader or an officer for them), the group leader
 // recommends, an officer reviews and grants an amount within the rule's yearly cap, the chair or
@@ -62,27 +56,6 @@ export interface OpenAidCaseInput {
   /** Opened by another module (a checkup follow-up). */
   source?: { module: string; id: string };
 }
-
-export async function aidViewer(exec: Executor, auth: AuthContext): Promise<AidViewer> {
-  const scoped = auth.permissions.has('care:report') && isScopedFor(auth.roles, 'care:report');
-  return {
-    permissions: auth.permissions,
-    roles: auth.roles,
-    userId: auth.userId,
-    memberId: auth.memberId,
-    reportDepartments: scoped
-      ? new Set(await organisationService.scopeDepartments(exec, auth.orgId, auth.departmentIds))
-      : null,
-  };
-}
-
-export const caseFacts = (c: AidCase): AidCaseFacts => ({
-  memberId: c.memberId,
-  departmentId: c.departmentId,
-  appliedBy: c.appliedBy,
-  state: c.state as AidState,
-  approvalLevel: c.approvalLevel as AidApprovalLevel | null,
-});
 
 const link = (id: string) => `/care/aid/${id}`;
 const label = (c: Pick<AidCase, 'kind'>) => AID_KIND_LABELS[c.kind as AidKind] ?? c.kind;
@@ -213,85 +186,6 @@ export async function openAidCase(
   if (state === 'submitted') await tellToAct(tx, actor, c, leaders, `${title}待推荐`);
   else await tellToAct(tx, actor, c, await repo.holders(tx, auth.orgId, 'care:write'), `${title}待审核`);
   return c;
-}
-
-function presentRow(r: AidCaseWithNames, amounts: boolean): AidCaseRow {
-  const a = r.aid;
-  return {
-    id: a.id,
-    memberId: a.memberId,
-    memberName: r.memberName,
-    departmentName: r.departmentName,
-    kind: a.kind as AidKind,
-    state: a.state as AidState,
-    appliedOn: a.appliedOn,
-    amountAskedFen: amounts ? a.amountAskedFen : null,
-    amountGrantedFen: amounts ? a.amountGrantedFen : null,
-    approvalLevel: a.approvalLevel as AidApprovalLevel | null,
-    updatedAt: a.updatedAt.toISOString(),
-  };
-}
-
-async function presentCase(
-  exec: Executor,
-  deps: Deps,
-  viewer: AidViewer,
-  r: AidCaseWithNames,
-  sight: AidSight,
-): Promise<AidCaseView> {
-  const a = r.aid;
-  const full = sight === 'full';
-  const amounts = sight !== 'status';
-  const [events, files, rule] = await Promise.all([
-    repo.events(exec, a.orgId, a.id),
-    full ? repo.files(exec, a.orgId, a.id) : Promise.resolve([]),
-    amounts ? welfareRulesRepository.findById(exec, a.orgId, a.ruleId) : Promise.resolve(undefined),
-  ]);
-  return {
-    ...presentRow(r, amounts),
-    version: a.version,
-    reason: full ? deps.sealer.open(a.reasonEnc) : null,
-    checklist: full
-      ? a.checklist.map((i) => ({
-          ...i,
-          files: files
-            .filter((f) => f.itemKey === i.key)
-            .map((f) => ({
-              id: f.id,
-              fileName: f.fileName,
-              sizeBytes: f.sizeBytes,
-              createdAt: f.createdAt.toISOString(),
-            })),
-        }))
-      : null,
-    rule: rule
-      ? {
-          id: rule.id,
-          effectiveFrom: rule.effectiveFrom,
-          standardFen: rule.standardFen,
-          yearlyCapFen: rule.yearlyCapFen,
-          committeeAboveFen: rule.committeeAboveFen,
-        }
-      : null,
-    committeeMeetingOn: a.committeeMeetingOn,
-    committeeResolution: amounts ? a.committeeResolution : null,
-    noticeFrom: a.noticeFrom,
-    noticeUntil: a.noticeUntil,
-    paidOn: a.paidOn,
-    ledgerEntryId: full ? a.ledgerEntryId : null,
-    refusedReason: amounts ? a.refusedReason : null,
-    appliedByName: a.appliedByName,
-    source: a.sourceModule && a.sourceId ? { module: a.sourceModule, id: a.sourceId } : null,
-    events: events.map((e) => ({
-      action: e.action,
-      fromState: e.fromState as AidState | null,
-      toState: e.toState as AidState,
-      note: amounts ? e.note : null,
-      actorName: e.actorName,
-      createdAt: e.createdAt.toISOString(),
-    })),
-    abilities: abilitiesOf(viewer, caseFacts(a)),
-  };
 }
 
 /** The case under a row lock, checked for sight (404), step order (409), person (403) and version (409). */
