@@ -37,6 +37,9 @@ export const AID_ACTION_LABELS: Record<AidAction, string> = {
   refuse: '不予救助',
 };
 
+/** Modules that open aid cases, as the timeline names them (a checkup's follow-up flag). */
+export const AID_SOURCE_LABELS: Record<string, string> = { checkup: '健康体检复查' };
+
 /** Who approves a reviewed case: the chair, or above the rule's threshold the union committee. */
 export const AID_APPROVAL_LEVELS = ['chair', 'committee'] as const;
 export type AidApprovalLevel = (typeof AID_APPROVAL_LEVELS)[number];

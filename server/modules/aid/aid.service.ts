@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import {
+  AID_SOURCE_LABELS,
   AID_STATE_LABELS,
   type AidAction,
   type AidApprovalLevel,
@@ -160,7 +161,7 @@ export async function openAidCase(
     action: 'apply',
     fromState: null,
     toState: 'submitted',
-    note: input.source ? `由${input.source.module}转来` : null,
+    note: input.source ? `由${AID_SOURCE_LABELS[input.source.module] ?? input.source.module}转来` : null,
     actorId: auth.userId,
     actorName: auth.displayName,
   });

@@ -139,6 +139,7 @@ describe('applying for aid', () => {
     expect(c).toMatchObject({ state: 'recommended', sourceModule: 'checkup', sourceId: 'p-1' });
     const view: AidCaseView = (await o.officer.get(`/api/care/aid/${c.id}`)).json().data;
     expect(view.source).toEqual({ module: 'checkup', id: 'p-1' });
+    expect(view.events[0].note).toBe('由健康体检复查转来');
   });
 });
 

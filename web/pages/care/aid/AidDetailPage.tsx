@@ -21,6 +21,7 @@ import type { ZodType } from 'zod';
 import {
   AID_ACTION_LABELS,
   AID_APPROVAL_LEVEL_LABELS,
+  AID_SOURCE_LABELS,
   AID_STATE_LABELS,
   type AidAction,
   type AidCaseView,
@@ -99,6 +100,15 @@ export default function AidDetailPage() {
           { key: 'dept', label: '科室', children: c.departmentName },
           { key: 'applied', label: '申请日期', children: c.appliedOn },
           { key: 'by', label: '经办', children: c.appliedByName ?? '—' },
+          ...(c.source
+            ? [
+                {
+                  key: 'source',
+                  label: '来源',
+                  children: AID_SOURCE_LABELS[c.source.module] ?? c.source.module,
+                },
+              ]
+            : []),
           { key: 'asked', label: '申请金额', children: amountText(c.amountAskedFen) },
           {
             key: 'granted',
