@@ -100,7 +100,7 @@ export default function EventsPage() {
         <Form.Item name="memberId" label="职工" required>
           <MemberSelect />
         </Form.Item>
-        <Form.Item name="kind" label="事件" required>
+        <Form.Item name="kind" label="事件类型" required>
           <Select options={reasonOptions.filter((o) => o.value !== 'holiday' && o.value !== 'birthday')} />
         </Form.Item>
         <Form.Item name="eventDate" label="发生日期" required {...dateStringItem}>
