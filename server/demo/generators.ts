@@ -11,6 +11,7 @@ import { organisationGenerator } from './generators/organisation.js';
 import { participationGenerator } from './generators/participation.js';
 import { proposalsGenerator } from './generators/proposals.js';
 import { usersGenerator } from './generators/users.js';
+import { visitsGenerator } from './generators/visits.js';
 import type { DemoGenerator } from './types.js';
 
 // The demo union, module by module, in the order they depend on each other. A module adds its year of
@@ -29,5 +30,6 @@ export const DEMO_GENERATORS: readonly DemoGenerator[] = [
   checkupsGenerator,
   hardshipGenerator,
   mutualAidGenerator,
+  visitsGenerator,
   fundsCloseGenerator,
 ];
