@@ -115,7 +115,7 @@ export function ClaimsTab() {
           setOpen(created.data.id);
         }}
       >
-        <Form.Item name="planId" label="保障计划" required>
+        <Form.Item name="planId" label="所属计划" required>
           <Select options={planOptions} />
         </Form.Item>
         <Form.Item name="memberId" label="职工（须已参保）" required>

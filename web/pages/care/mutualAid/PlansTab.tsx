@@ -274,11 +274,11 @@ function Enrolments({ plan, mayWrite }: { plan: MutualAidPlanView; mayWrite: boo
         <Form.Item noStyle dependencies={['scope']}>
           {({ getFieldValue }) =>
             getFieldValue('scope') === 'department' ? (
-              <Form.Item name="departmentId" label="科室" required>
+              <Form.Item name="departmentId" label="参保科室" required>
                 <DepartmentTreeSelect />
               </Form.Item>
             ) : getFieldValue('scope') === 'members' ? (
-              <Form.Item name="memberIds" label="职工" required>
+              <Form.Item name="memberIds" label="参保职工" required>
                 <MemberPicker />
               </Form.Item>
             ) : null
