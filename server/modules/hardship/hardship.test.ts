@@ -65,6 +65,11 @@ describe('hardship files: access', () => {
       expect((await anon.post(`/api/care/hardship/${f.id}/${path}`, {})).statusCode).toBe(401);
     }
     expect((await o.groupLeader.put(`/api/care/hardship/${f.id}`, {})).statusCode).toBe(403);
+    const doc = `/api/care/hardship/${f.id}/documents/${f.id}`;
+    expect((await anon.delete(doc)).statusCode).toBe(401);
+    expect((await o.groupLeader.delete(doc)).statusCode).toBe(403);
+    expect((await o.committee.delete(doc)).statusCode).toBe(403);
+    expect((await o.officer.delete(doc)).statusCode).toBe(404);
 
     expect((await o.committee.get('/api/care/hardship')).statusCode).toBe(403);
     expect((await o.committee.get(`/api/care/hardship/${f.id}`)).statusCode).toBe(403);

@@ -114,6 +114,25 @@ describe('mutual aid: access', () => {
       expect((await o.groupLeader.post(url, {})).statusCode, url).toBe(403);
       expect((await o.committee.post(url, {})).statusCode, url).toBe(403);
     }
+    const del = `/api/care/mutual-aid/plans/${p.id}/enrolments/${p.id}`;
+    expect((await anon.delete(del)).statusCode).toBe(401);
+    expect((await o.groupLeader.delete(del)).statusCode).toBe(403);
+    expect((await o.officer.delete(del)).statusCode).toBe(404);
+    const doc = `/api/care/mutual-aid/claims/${p.id}/documents`;
+    const file = multipart(Buffer.from('%PDF-1.4\n'), 'a.pdf');
+    expect((await anon.request({ method: 'POST', url: doc, ...file })).statusCode).toBe(401);
+    expect((await o.groupLeader.request({ method: 'POST', url: doc, ...file })).statusCode).toBe(403);
+    expect((await o.officer.request({ method: 'POST', url: doc, ...file })).statusCode).toBe(404);
+    expect((await o.groupLeader.get(`${doc}/${p.id}`)).statusCode).toBe(403);
+    expect((await o.officer.get(`${doc}/${p.id}`)).statusCode).toBe(404);
+    const badQuery = await o.officer.get('/api/care/mutual-aid/claims?status=lost&planId=x');
+    expect(
+      badQuery
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['planId', 'status']);
+    expect((await o.officer.get('/api/care/mutual-aid/plans?year=abc')).statusCode).toBe(400);
     expect((await o.committee.get('/api/care/mutual-aid/plans')).statusCode).toBe(200);
     expect((await o.committee.get(`/api/care/mutual-aid/plans/${p.id}/enrolments`)).statusCode).toBe(403);
     expect((await o.committee.get('/api/care/mutual-aid/claims')).statusCode).toBe(403);
