@@ -64,7 +64,7 @@ export const mutualAidGenerator: DemoGenerator = {
       const raisedOn = ctx.today;
       const request = await expenseRequestsRepository.insert(tx, {
         orgId,
-        no: `SQ${ctx.year}-HZ01`,
+        no: await expenseRequestsRepository.nextNo(tx, orgId, ctx.year),
         year: ctx.year,
         purpose: `${ctx.year}年在职职工住院医疗互助保障保费（${enrolled}人）`,
         categoryId: category.id,
