@@ -80,6 +80,27 @@ export const mutualAidGenerator: DemoGenerator = {
         submittedAt: new Date(`${raisedOn}T09:00:00+08:00`),
         createdAt: new Date(`${raisedOn}T08:30:00+08:00`),
       });
+      // The request's history: raised and submitted by the officer, each approval step taken.
+      const history = [
+        { action: 'create', step: null, fromStatus: null, toStatus: 'draft' },
+        { action: 'submit', step: null, fromStatus: 'draft', toStatus: 'pending' },
+        ...steps.map((step, i) => ({
+          action: 'approve',
+          step,
+          fromStatus: 'pending',
+          toStatus: i === steps.length - 1 ? 'approved' : 'pending',
+        })),
+      ];
+      for (const [i, e] of history.entries()) {
+        await expenseRequestsRepository.insertEvent(tx, {
+          orgId,
+          requestId: request.id,
+          ...e,
+          actorName:
+            e.action === 'approve' ? (ctx.users.chair?.[0]?.displayName ?? '工会主席') : officer.displayName,
+          createdAt: new Date(`${raisedOn}T${String(9 + i).padStart(2, '0')}:00:00+08:00`),
+        });
+      }
       const paid = await payPremiumsOf(tx, actor, plan!, {
         paidOn: ctx.today,
         voucherNo: null,
