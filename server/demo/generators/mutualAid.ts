@@ -97,7 +97,9 @@ export const mutualAidGenerator: DemoGenerator = {
           requestId: request.id,
           ...e,
           actorName:
-            e.action === 'approve' ? (ctx.users.chair?.[0]?.displayName ?? '工会主席') : officer.displayName,
+            e.action === 'approve' && e.step !== 'officer'
+              ? (ctx.users.chair?.[0]?.displayName ?? '工会主席')
+              : officer.displayName,
           createdAt: new Date(`${raisedOn}T${String(9 + i).padStart(2, '0')}:00:00+08:00`),
         });
       }
