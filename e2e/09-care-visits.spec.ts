@@ -88,6 +88,10 @@ test('a group leader reports a hospital admission; the officer visits and the ca
   await expect(page.getByText('慰问已登记，慰问金已入账')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: '陈住院' })).toHaveCount(0);
 
+  // The standard it was paid under, on the 福利标准 page.
+  await page.goto('/care/rules');
+  await expect(page.getByRole('row').filter({ hasText: /^住院/ }).first()).toContainText('500.00元');
+
   await page.goto('/care/visits');
   const visit = page.getByRole('row').filter({ hasText: '陈住院' });
   await expect(visit).toContainText('住院');
