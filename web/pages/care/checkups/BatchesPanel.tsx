@@ -135,7 +135,7 @@ export function BatchesPanel({ programme: p }: { programme: CheckupProgrammeView
         </Form.Item>
       </FormModal>
       <FormModal
-        title="按科室安排体检批次"
+        title="安排体检批次"
         open={assigning.open}
         onClose={assigning.close}
         schema={checkupAssignBody}

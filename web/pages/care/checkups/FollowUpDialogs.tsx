@@ -36,7 +36,7 @@ export function FollowUpDialog({ programmeId, participant: r, open, onClose, onD
         />
       }
       schema={checkupFollowUpBody}
-      initialValues={{ followUp: r?.followUp ?? true, note: r?.followUpNote ?? undefined }}
+      initialValues={{ followUp: true, note: r?.followUpNote ?? undefined }}
       toBody={(v) => {
         const body = withoutEmpty(v) as { followUp: boolean; note?: string };
         return body.followUp ? body : { followUp: false };
