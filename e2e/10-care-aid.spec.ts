@@ -88,15 +88,24 @@ test('granting above the yearly cap is refused with the rule’s message; a lowe
   page,
 }) => {
   await openCase(page, OFFICER);
-  await takeStep(page, '审核', async (dialog) => {
-    await dialog.getByLabel('核定金额').fill('4000');
-  });
+  await page.getByRole('button', { name: '审核', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  const submit = dialog.locator('button[type=submit]');
+  // Each submission is awaited to its answer, so the next one starts from a settled form.
+  const review = (yuan: string) =>
+    Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/review') && r.request().method() === 'POST'),
+      dialog
+        .getByLabel('核定金额')
+        .fill(yuan)
+        .then(() => submit.click()),
+    ]).then(([res]) => res.status());
+  expect(await review('4000')).toBe(409);
   await expect(
     page.getByText('「金秋助学」每人年度上限3,000.00元，本年已发放0.00元，最多还可发放3,000.00元'),
   ).toBeVisible();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('核定金额').fill('2500');
-  await dialog.getByRole('button', { name: '审核', exact: true }).click();
+  await expect(submit).not.toHaveClass(/ant-btn-loading/);
+  expect(await review('2500')).toBe(200);
   await expect(page.getByText('待审批').first()).toBeVisible();
   await expect(page.getByText('2,500.00元')).toBeVisible();
 });
