@@ -23,14 +23,15 @@ import { checkupRoutes } from './modules/checkups/checkups.routes.js';
 import { congressRoutes } from './modules/congress/congress.routes.js';
 import { democracyStatsRoutes } from './modules/democracyStats/democracyStats.routes.js';
 import { disclosureRoutes } from './modules/disclosures/disclosures.routes.js';
+import { donationRoutes } from './modules/donations/donations.routes.js';
 import { duesRoutes } from './modules/dues/dues.routes.js';
 import { forumRoutes } from './modules/forums/forums.routes.js';
 import { fundsRoutes } from './modules/funds/funds.routes.js';
 import { handlingRoutes } from './modules/handling/handling.routes.js';
 import { hardshipRoutes } from './modules/hardship/hardship.routes.js';
-import { mutualAidRoutes } from './modules/mutualAid/mutualAid.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberRoutes } from './modules/members/members.routes.js';
+import { mutualAidRoutes } from './modules/mutualAid/mutualAid.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisation/organisation.routes.js';
 import { pollRoutes } from './modules/polls/polls.routes.js';
@@ -40,7 +41,6 @@ import { suggestionRoutes } from './modules/suggestions/suggestions.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { visitRoutes } from './modules/visits/visits.routes.js';
 import { welfareRuleRoutes } from './modules/welfareRules/welfareRules.routes.js';
-import { donationRoutes } from './modules/donations/donations.routes.js';
 
 z.config(z.locales.zhCN());
 
