@@ -1,20 +1,21 @@
 // Sums the JSON reports of Vitest and Playwright into the one line CI reads: "N passed, N failed".
 // A missing report counts as a failure: that suite did not get to run. Every failed test is named
-// with the first line of its error, so a red run can be read from the summary alone.
+// with the first lines of its error, so a red run can be read from the summary alone.
 import fs from 'node:fs';
 
 let passed = 0;
 let failed = 0;
 const failures = [];
 
-function firstLine(text) {
+function firstLines(text) {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: strips terminal colour codes
-  return (
-    String(text ?? '')
-      .replace(/\u001b\[[0-9;]*m/g, '')
-      .split('\n')
-      .find((l) => l.trim()) ?? ''
-  );
+  const plain = String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  return plain
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 3)
+    .join(' | ');
 }
 
 function playwrightFailures(suites, path = []) {
@@ -24,7 +25,7 @@ function playwrightFailures(suites, path = []) {
       for (const t of spec.tests ?? []) {
         if (t.status !== 'unexpected') continue;
         const error = t.results?.find((r) => r.error)?.error?.message;
-        failures.push(`${[...here, spec.title].join(' › ')}\n    ${firstLine(error)}`);
+        failures.push(`${[...here, spec.title].join(' › ')}\n    ${firstLines(error)}`);
       }
     }
     playwrightFailures(suite.suites, here);
@@ -52,10 +53,10 @@ for (const file of process.argv.slice(2)) {
     const brokenFiles = (r.testResults ?? []).filter(
       (t) => t.status === 'failed' && t.assertionResults.length === 0,
     );
-    for (const f of brokenFiles) failures.push(`${f.name}\n    ${firstLine(f.message)}`);
+    for (const f of brokenFiles) failures.push(`${f.name}\n    ${firstLines(f.message)}`);
     for (const f of r.testResults ?? []) {
       for (const a of f.assertionResults ?? []) {
-        if (a.status === 'failed') failures.push(`${a.fullName}\n    ${firstLine(a.failureMessages?.[0])}`);
+        if (a.status === 'failed') failures.push(`${a.fullName}\n    ${firstLines(a.failureMessages?.[0])}`);
       }
     }
     failed += r.numFailedTests + brokenFiles.length;
