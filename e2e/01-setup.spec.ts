@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { ADMIN, AUDITOR, adminCli, choose, LEADER, login, OFFICER, ORG } from './accounts.js';
+import { expect, test } from './fixtures.js';
 import { readState } from './state.js';
 
 test.describe.configure({ mode: 'serial' });

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { choose, login, OFFICER } from './accounts.js';
+import { expect, test } from './fixtures.js';
 import { idNumber, writeRoster } from './roster.js';
 
 test.describe.configure({ mode: 'serial' });

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { AUDITOR, LEADER, login } from './accounts.js';
+import { expect, test } from './fixtures.js';
 
 test('a group leader sees only their own department', async ({ page }) => {
   await login(page, LEADER.username, LEADER.password);

@@ -1,6 +1,7 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { ADMIN, adminCli, login } from './accounts.js';
 import { api, createMember, data } from './api.js';
+import { expect, test } from './fixtures.js';
 
 // A whole congress: an officer opens the meeting, delegates sign in and vote on their phones, the
 // officer watches the quorum and the turnout, closes the poll and reads the result.

@@ -1,6 +1,7 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { ADMIN, adminCli, login } from './accounts.js';
 import { api, createMember, data } from './api.js';
+import { expect, test } from './fixtures.js';
 
 // A proposal handled to the end: co-signed in the app, accepted by the committee, merged with
 // another into one topic, assigned, answered, rated 不满意, answered again and rated 满意; a handler

@@ -1,6 +1,7 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { ADMIN, adminCli, choose, login } from './accounts.js';
 import { api, createMember, data } from './api.js';
+import { expect, test } from './fixtures.js';
 
 // Participation: the union office publishes a disclosure that a member reads; the member sends a
 // suggestion, the office adopts and assigns it, the department answers, the bell tells the member,

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { adminCli, login } from './accounts.js';
+import { expect, test } from './fixtures.js';
 
 // Funds: the treasurer sets a budget, a vice chair raises a request, the officer and then the chair
 // approve it, the treasurer pays it; the execution view shows the payment, and a reversal takes it back.

@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { adminCli, login, OFFICER } from './accounts.js';
+import { expect, test } from './fixtures.js';
 import { idNumber } from './roster.js';
 
 // Dues: a payroll deduction file with a bad row is refused row by row, the fixed file is imported

@@ -27,13 +27,17 @@ export function adminCli(...args: string[]) {
 
 /** Picks an option in an antd Select/TreeSelect by its visible text. */
 export async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label).click();
+  const input = page.getByLabel(label);
+  await input.click();
   await page
     .locator('.ant-select-dropdown:visible')
     .locator('.ant-select-item-option, .ant-select-tree-treenode')
     .filter({ hasText: option })
     .first()
     .click();
-  // A multiple select stays open after a pick.
-  await page.keyboard.press('Escape');
+  // A multiple select stays open after a pick; a single one has closed, and Escape would then close
+  // the drawer or dialog around it.
+  if ((await page.locator('.ant-select-multiple').filter({ has: input }).count()) > 0) {
+    await page.keyboard.press('Escape');
+  }
 }
