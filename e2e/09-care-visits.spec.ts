@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
 import JSZip from 'jszip';
 import { adminCli, login, OFFICER } from './accounts.js';
 import { api, data } from './api.js';
+import { expect, test } from './fixtures.js';
 import { idNumber } from './roster.js';
 
 // Visits (慰问): a group leader reports a hospital admission, the officer sees it on 待慰问 and

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { adminCli, choose, login, OFFICER } from './accounts.js';
 import { api, data } from './api.js';
+import { expect, test } from './fixtures.js';
 import { idNumber } from './roster.js';
 
 // Aid case (救助): the officer files a 金秋助学 application for a member, uploads the required

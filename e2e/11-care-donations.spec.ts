@@ -1,9 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { adminCli, choose, login, OFFICER } from './accounts.js';
 import { api, data } from './api.js';
+import { expect, test } from './fixtures.js';
 import { idNumber } from './roster.js';
 
 // Donation drive (爱心捐款): the officer starts a drive for a nurse, a department's list with bad rows

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { choose, LEADER, login, OFFICER } from './accounts.js';
 import { api, createMember, data } from './api.js';
+import { expect, test } from './fixtures.js';
 
 // Hardship files (困难职工档案) and mutual aid (职工互助保障): the officer registers a household with a
 // document, reviews and closes the file; a group leader cannot open the register. Then a mutual-aid

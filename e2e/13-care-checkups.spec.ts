@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { choose, login, OFFICER } from './accounts.js';
 import { api, data } from './api.js';
+import { expect, test } from './fixtures.js';
 import { idNumber } from './roster.js';
 
 // Health checkup (健康体检): the officer creates the year's programme with extra items for women,
