@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'merged',
   'reviewed',
   'suggestionReviewed',
+  'disclosurePublished',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -26,6 +27,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   merged: '已并案',
   reviewed: '审查结果',
   suggestionReviewed: '建议处理结果',
+  disclosurePublished: '院务公开',
 };
 
 export const notificationListQuery = z.strictObject({
