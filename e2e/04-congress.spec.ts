@@ -136,8 +136,13 @@ test('a poll is opened, voted on phones, closed, and its result shown', async ({
   await page.goto(`/congress/meetings/${meetingId}`);
   await page.getByRole('tab', { name: '表决与选举' }).click();
   await page.getByRole('button', { name: '新增表决' }).click();
+  await page.getByLabel('表决事项').fill('院长报告');
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByTestId('poll-院长报告').getByRole('button', { name: '修改' }).click();
+  await expect(page.getByLabel('表决事项')).toHaveValue('院长报告');
   await page.getByLabel('表决事项').fill('院长工作报告');
   await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('表决已修改')).toBeVisible();
   const card = page.getByTestId('poll-院长工作报告');
   await expect(card.getByText('未开始')).toBeVisible();
   await card.getByRole('button', { name: '开始投票' }).click();

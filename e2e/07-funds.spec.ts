@@ -58,7 +58,7 @@ test('the treasurer sets the year’s budget of a category', async ({ page }) =>
   await expect(row).toContainText('10,000.00');
 });
 
-test('a request is raised and submitted: 5,000元 needs the officer and the chair', async ({ page }) => {
+test('a draft is raised, corrected, submitted: 5,000元 needs the officer and the chair', async ({ page }) => {
   await as(page, 'requester');
   await page.goto('/funds/requests');
   await page.getByRole('button', { name: '新建申请' }).click();
@@ -68,11 +68,19 @@ test('a request is raised and submitted: 5,000元 needs the officer and the chai
   await dialog.getByLabel('支出科目').fill('文体');
   await page.getByRole('treeitem', { name: CATEGORY }).locator('.ant-select-tree-title').click();
   await expect(dialog.getByTitle(CATEGORY)).toBeVisible();
-  await dialog.getByLabel('申请金额').fill('5000');
+  await dialog.getByLabel('申请金额').fill('4000');
   await dialog.getByLabel('收款方').fill('某体育用品公司');
   await dialog.getByRole('button', { name: '保存草稿' }).click();
   await expect(page).toHaveURL(/\/funds\/requests\/[0-9a-f-]{36}$/);
   requestUrl = new URL(page.url()).pathname;
+  // The draft is still the requester's to correct: the same form opens filled in.
+  await page.getByRole('button', { name: '修改' }).click();
+  const edit = page.getByRole('dialog', { name: /修改经费申请/ });
+  await expect(edit.getByLabel('用途')).toHaveValue(PURPOSE);
+  await edit.getByLabel('申请金额').fill('5000');
+  await edit.getByRole('button', { name: '保存修改' }).click();
+  await expect(page.getByText('已保存修改')).toBeVisible();
+  await expect(page.getByText('5,000.00')).toBeVisible();
   await page.getByRole('button', { name: '提交审批' }).click();
   await page.getByRole('button', { name: '确定' }).click();
   await expect(page.getByText('审批中')).toBeVisible();

@@ -20,6 +20,7 @@ import type { AuthContext } from '../../lib/context.js';
 import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
 import type { OrgActor } from '../members/members.service.js';
+import { notify } from '../notifications/notifications.service.js';
 import {
   type AttachmentMeta,
   type DisclosureRow,
@@ -206,6 +207,18 @@ export const disclosuresService = {
         objectId: id,
         detail: { from: current.state, to, reason },
       });
+      // What is made public is told to every member, in this transaction: no notice without the item.
+      if (action === 'publish') {
+        await notify(tx, {
+          orgId: actor.orgId,
+          to: { allMembers: true },
+          kind: 'disclosurePublished',
+          title: row.title,
+          link: `/disclosures/${id}`,
+          objectType: 'disclosure',
+          objectId: id,
+        });
+      }
       return view(tx, actor.orgId, row);
     });
   },

@@ -4,12 +4,13 @@ import { auditLog } from '../../db/schema/index.js';
 import {
   anonymous,
   type Client,
+  createDepartment,
   createOrg,
   loginAs,
   setupTestApp,
   type TestContext,
 } from '../../test/helpers.js';
-import { multipart } from '../members/testkit.js';
+import { createMember, multipart } from '../members/testkit.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -158,6 +159,43 @@ describe('publish, withdraw, edit: the state machine over HTTP', () => {
     expect(res.json().data).toMatchObject({ title: '新标题', channelLabel: '局域网', version: 2 });
     expect((await officer.put(`/api/disclosures/${d.id}`, { ...body(), version: 1 })).statusCode).toBe(409);
     expect((await officer.put(`/api/disclosures/${d.id}`, { ...body(), version: 'x' })).statusCode).toBe(400);
+  });
+});
+
+describe('publishing notifies the members', () => {
+  /** A member's own account: a current member (joined) linked to a 'member' login. */
+  async function memberAccount(officer: Client, orgId: string) {
+    const dept = await createDepartment(ctx.deps, orgId);
+    const m = await createMember(officer, dept.id, { joinedAt: '2015-01-01' });
+    return loginAs(ctx, orgId, ['member'], { memberId: m.id });
+  }
+  const bell = async (c: Client) =>
+    (await c.get('/api/notifications')).json().data as { kind: string; title: string; link: string }[];
+
+  it('a member account gets 院务公开 on publish; none for a draft save; none in another union', async () => {
+    const { org: o, officer } = await org();
+    const other = await org();
+    const mine = await memberAccount(officer, o.id);
+    const theirs = await memberAccount(other.officer, other.org.id);
+    const title = `职工食堂价格调整-${Date.now()}`;
+    const d = await create(officer, { title });
+    const edited = await officer.put(`/api/disclosures/${d.id}`, { ...body({ title }), version: 1 });
+    expect(edited.statusCode).toBe(200);
+    expect(await bell(mine)).toEqual([]);
+
+    const pub = await officer.post(`/api/disclosures/${d.id}/publish`, { version: 2 });
+    expect(pub.statusCode).toBe(200);
+    expect(await bell(mine)).toEqual([
+      expect.objectContaining({
+        kind: 'disclosurePublished',
+        kindLabel: '院务公开',
+        title,
+        link: `/disclosures/${d.id}`,
+      }),
+    ]);
+    expect(await bell(theirs)).toEqual([]);
+    // The office account that published is not a member account: its bell stays quiet.
+    expect(await bell(officer)).toEqual([]);
   });
 });
 

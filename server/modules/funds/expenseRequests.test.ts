@@ -63,6 +63,44 @@ describe('POST /api/funds/requests', () => {
   });
 });
 
+describe('PUT /api/funds/requests/:id', () => {
+  const put = (c: Client, id: string, extra: Record<string, unknown>) =>
+    c.put(`/api/funds/requests/${id}`, body(extra));
+
+  it('401 anonymous, 403 without funds:request or on another’s draft, 404 another org', async () => {
+    const d = ok(await o.viceChair.post('/api/funds/requests', body()), 201);
+    const v = { version: d.version };
+    expect((await put(anonymous(ctx.app), d.id, v)).statusCode).toBe(401);
+    expect((await put(o.fundAuditor, d.id, v)).statusCode).toBe(403);
+    const other = await put(o.officer, d.id, v);
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.message).toBe('只能修改本人的经费申请');
+    const org = await fundsOrg(ctx);
+    expect((await put(org.viceChair, d.id, v)).statusCode).toBe(404);
+  });
+
+  it('400 naming the field', async () => {
+    const d = ok(await o.viceChair.post('/api/funds/requests', body()), 201);
+    const res = await put(o.viceChair, d.id, { version: d.version, amountFen: 0 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0]).toEqual({ path: 'amountFen', message: '申请金额须大于0' });
+  });
+
+  it('edits the draft once per version; a submitted request is no longer editable', async () => {
+    const d = ok(await o.viceChair.post('/api/funds/requests', body({ note: '旧说明' })), 201);
+    const e = ok(await put(o.viceChair, d.id, { version: d.version, amountFen: 120_000, note: '' }));
+    expect(e).toMatchObject({ amountFen: 120_000, note: null, version: d.version + 1 });
+    const stale = await put(o.viceChair, d.id, { version: d.version, amountFen: 99_000 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('STALE_VERSION');
+    const s = ok(await o.viceChair.post(`/api/funds/requests/${d.id}/submit`, { version: e.version }));
+    expect(s.abilities.edit).toBe(false);
+    const late = await put(o.viceChair, d.id, { version: s.version });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('INVALID_TRANSITION');
+  });
+});
+
 describe('approval steps', () => {
   it('≤ 2,000元: the officer alone; ≤ 20,000元: officer then chair; above: + 集体研究', async () => {
     for (const [amountFen, steps] of [

@@ -9,10 +9,11 @@ import {
   isNull,
   lt,
   or,
+  type SQL,
   sql,
 } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { notificationOutbox, notifications, users } from '../../db/schema/index.js';
+import { members, notificationOutbox, notifications, users } from '../../db/schema/index.js';
 import type { OutgoingNotification, Recipient } from './notifications.senders.js';
 
 // The only place notification SQL lives. Every read and write of the bell is scoped by org and user.
@@ -24,44 +25,65 @@ export interface RecipientQuery {
   userIds: readonly string[];
   memberIds: readonly string[];
   handlerDepartmentIds: readonly string[];
+  /** Every account linked to a current member (会员, 退休会员) of the union. */
+  allMembers: boolean;
 }
+
+/** Statuses of a member who belongs to the union now. */
+const CURRENT_MEMBER_STATUSES = ['member', 'retired'];
 
 const mine = (orgId: string, userId: string) =>
   and(eq(notifications.orgId, orgId), eq(notifications.userId, userId));
 
+/** Active accounts of the org matching any of the ways of naming a recipient; undefined when none is used. */
+function recipientsWhere(orgId: string, q: RecipientQuery): SQL | undefined {
+  const any = or(
+    q.userIds.length ? inArray(users.id, [...q.userIds]) : undefined,
+    q.memberIds.length ? inArray(users.memberId, [...q.memberIds]) : undefined,
+    q.handlerDepartmentIds.length
+      ? and(
+          arrayContains(users.roles, ['handler']),
+          arrayOverlaps(users.departmentIds, [...q.handlerDepartmentIds]),
+        )
+      : undefined,
+    q.allMembers
+      ? sql`exists (select 1 from ${members} where ${members.orgId} = ${orgId}
+              and ${members.id} = ${users.memberId} and ${inArray(members.status, CURRENT_MEMBER_STATUSES)})`
+      : undefined,
+  );
+  return any && and(eq(users.orgId, orgId), eq(users.disabled, false), any);
+}
+
 export const notificationsRepository = {
-  /** Active accounts of the org matching any of the three ways of naming a recipient. */
+  /** The accounts a notification reaches (for the external senders, which address people by name). */
   async resolveRecipients(exec: Executor, orgId: string, q: RecipientQuery): Promise<Recipient[]> {
-    const any = or(
-      q.userIds.length ? inArray(users.id, [...q.userIds]) : undefined,
-      q.memberIds.length ? inArray(users.memberId, [...q.memberIds]) : undefined,
-      q.handlerDepartmentIds.length
-        ? and(
-            arrayContains(users.roles, ['handler']),
-            arrayOverlaps(users.departmentIds, [...q.handlerDepartmentIds]),
-          )
-        : undefined,
-    );
-    if (!any) return [];
+    const where = recipientsWhere(orgId, q);
+    if (!where) return [];
     return exec
       .select({ userId: users.id, displayName: users.displayName })
       .from(users)
-      .where(and(eq(users.orgId, orgId), eq(users.disabled, false), any))
+      .where(where)
       .orderBy(users.id);
   },
 
-  async insertMany(exec: Executor, n: OutgoingNotification, recipients: readonly Recipient[]) {
-    await exec.insert(notifications).values(
-      recipients.map((r) => ({
-        orgId: n.orgId,
-        userId: r.userId,
-        kind: n.kind,
-        title: n.title,
-        link: n.link,
-        objectType: n.objectType,
-        objectId: n.objectId,
-      })),
-    );
+  /**
+   * One in-app row per recipient account, as a single INSERT … SELECT: a notice to every member of
+   * a large union is one statement, with no recipient list sent back and forth. Returns the count.
+   */
+  async insertFor(exec: Executor, n: OutgoingNotification, q: RecipientQuery): Promise<number> {
+    const where = recipientsWhere(n.orgId, q);
+    if (!where) return 0;
+    const rows = await exec.execute(sql`
+      insert into ${notifications}
+        (${sql.identifier(notifications.orgId.name)}, ${sql.identifier(notifications.userId.name)},
+         ${sql.identifier(notifications.kind.name)}, ${sql.identifier(notifications.title.name)},
+         ${sql.identifier(notifications.link.name)}, ${sql.identifier(notifications.objectType.name)},
+         ${sql.identifier(notifications.objectId.name)})
+      select ${n.orgId}::uuid, ${users.id}, ${n.kind}::text, ${n.title}::text, ${n.link}::text,
+             ${n.objectType}::text, ${n.objectId}::text
+      from ${users}
+      where ${where}`);
+    return rows.rowCount ?? 0;
   },
 
   async enqueueOutbox(

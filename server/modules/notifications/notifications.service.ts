@@ -14,27 +14,34 @@ import { type NotificationRow, notificationsRepository as repo } from './notific
 import { externalSenders, type OutgoingNotification } from './notifications.senders.js';
 
 export interface NotifyInput extends OutgoingNotification {
-  /** Who gets it; the three lists are united and each account gets one row. */
-  to: { userIds?: string[]; memberIds?: string[]; handlerDepartmentIds?: string[] };
+  /**
+   * Who gets it; the lists are united and each account gets one row. `allMembers` names every
+   * account linked to a current member (会员, 退休会员) of the union, e.g. for a public notice.
+   */
+  to: { userIds?: string[]; memberIds?: string[]; handlerDepartmentIds?: string[]; allMembers?: boolean };
 }
 
 /**
  * Tells people about a change, in the caller's transaction: the in-app rows commit or roll back
  * with the change itself. Recipients are accounts of the same union only (userIds directly,
- * memberIds through `users.member_id`, handlerDepartmentIds as handlers of those departments);
- * disabled accounts are skipped. External senders get an outbox row, delivered after commit.
+ * memberIds through `users.member_id`, handlerDepartmentIds as handlers of those departments,
+ * allMembers as every account linked to a current member); disabled accounts are skipped.
+ * External senders get an outbox row, delivered after commit.
  */
 export async function notify(exec: Executor, n: NotifyInput): Promise<void> {
   const { to, ...notification } = n;
-  const recipients = await repo.resolveRecipients(exec, n.orgId, {
+  const q = {
     userIds: to.userIds ?? [],
     memberIds: to.memberIds ?? [],
     handlerDepartmentIds: to.handlerDepartmentIds ?? [],
-  });
-  if (recipients.length === 0) return;
-  await repo.insertMany(exec, notification, recipients);
+    allMembers: to.allMembers ?? false,
+  };
+  const written = await repo.insertFor(exec, notification, q);
+  if (written === 0) return;
   const senders = externalSenders().map((s) => s.name);
-  if (senders.length) await repo.enqueueOutbox(exec, senders, notification, recipients);
+  if (senders.length) {
+    await repo.enqueueOutbox(exec, senders, notification, await repo.resolveRecipients(exec, n.orgId, q));
+  }
 }
 
 function present(r: NotificationRow): NotificationView {

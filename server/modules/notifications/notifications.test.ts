@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, notificationOutbox, notifications, users } from '../../db/schema/index.js';
+import { auditLog, members, notificationOutbox, notifications, users } from '../../db/schema/index.js';
 import { writeAudit } from '../../lib/audit.js';
 import {
   anonymous,
@@ -72,6 +72,31 @@ describe('notify: recipients', () => {
     expect(await recipientsOf(title)).toEqual([officer.user.id, byMember.id, handler.id].sort());
     expect(await recipientsOf(title)).not.toContain(leaderSameDept.id);
     expect(await recipientsOf(title)).not.toContain(handlerElsewhere.id);
+  });
+
+  it('allMembers: every active account of a current member (会员, 退休会员) of the union, once', async () => {
+    const { org, dept, officer } = await orgWithOfficer(ctx);
+    const account = async (status: string | null, disabled = false) => {
+      const m = await createMember(officer, dept.id, { joinedAt: '2015-01-01' });
+      if (status) await ctx.deps.db.update(members).set({ status }).where(eq(members.id, m.id));
+      const u = await createUser(ctx.deps, org.id, ['member'], { memberId: m.id });
+      if (disabled) await ctx.deps.db.update(users).set({ disabled: true }).where(eq(users.id, u.id));
+      return u;
+    };
+    const current = await account(null);
+    const retired = await account('retired');
+    const left = await account('left');
+    const applied = await account('applied');
+    const disabled = await account(null, true);
+    const org2 = await orgWithOfficer(ctx);
+    const m2 = await createMember(org2.officer, org2.dept.id, { joinedAt: '2015-01-01' });
+    const stranger = await createUser(ctx.deps, org2.org.id, ['member'], { memberId: m2.id });
+
+    const title = `公开-${Date.now()}`;
+    await notify(ctx.deps.db, note(org.id, { allMembers: true, userIds: [current.id] }, title));
+    const got = await recipientsOf(title);
+    expect(got).toEqual([current.id, retired.id].sort());
+    for (const u of [left, applied, disabled, stranger, officer.user]) expect(got).not.toContain(u.id);
   });
 
   it('writes nothing when nobody matches', async () => {

@@ -88,6 +88,37 @@ describe('preparing a poll', () => {
     expect((await c.officer.get(`/api/polls/${poll.id}`)).statusCode).toBe(404);
   });
 
+  it('PUT a draft: 401, 403, 404 another union, 400 naming the field, the candidates replaced', async () => {
+    const c = await setupCongress(ctx, { full: 1 });
+    const poll = await createPoll(
+      c,
+      motion(c.meeting.id, { subject: 'election', seats: 1, candidates: [{ name: '张三' }] }),
+    );
+    const edit = (extra: Record<string, unknown> = {}) => ({
+      ...motion(c.meeting.id, { subject: 'election', seats: 1, candidates: [{ name: '张三' }] }),
+      meetingId: undefined,
+      version: poll.version,
+      ...extra,
+    });
+    expect((await anonymous(ctx.app).put(`/api/polls/${poll.id}`, edit())).statusCode).toBe(401);
+    expect((await c.voters[0].put(`/api/polls/${poll.id}`, edit())).statusCode).toBe(403);
+    const other = await orgWithOfficer(ctx);
+    expect((await other.officer.put(`/api/polls/${poll.id}`, edit())).statusCode).toBe(404);
+    expect((await c.officer.put(`/api/polls/${NO_SUCH}`, edit())).statusCode).toBe(404);
+    const bad = await c.officer.put(`/api/polls/${poll.id}`, edit({ seats: 2 }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([{ path: 'candidates', message: '候选人数不能少于应选人数' }]);
+    const moved = await c.officer.put(`/api/polls/${poll.id}`, edit({ meetingId: c.meeting.id }));
+    expect(moved.statusCode).toBe(400);
+
+    // One seat, two names: the edit turns an uncontested election into a competitive one.
+    const edited = await ok(
+      c.officer.put(`/api/polls/${poll.id}`, edit({ candidates: [{ name: '李四' }, { name: '王五' }] })),
+    );
+    expect(edited).toMatchObject({ seats: 1, electionMethod: 'competitive', version: poll.version + 1 });
+    expect(edited.candidates.map((x: { name: string }) => x.name)).toEqual(['李四', '王五']);
+  });
+
   it('freezes the voter list at the opening and refuses wrong steps with 409', async () => {
     const c = await setupCongress(ctx, { full: 2, observers: 1, accounts: 0 });
     await startMeeting(c, []);

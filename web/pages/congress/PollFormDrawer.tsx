@@ -8,7 +8,9 @@ import {
   POLL_SUBJECTS,
   POLL_THRESHOLD_LABELS,
   POLL_THRESHOLDS,
+  type PollView,
   pollCreateBody,
+  pollUpdateBody,
 } from '../../../common/schemas/poll';
 import { api } from '../../api';
 import { FormDrawer } from '../../components/FormDrawer';
@@ -18,8 +20,14 @@ import { useCongressMutation } from './congressQueries';
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
   keys.map((k) => ({ value: k, label: labels[k] }));
 
-/** Candidates are typed one name a line. */
-function toBody(meetingId: string) {
+/**
+ * Candidates are typed one name a line. On an edit, a name kept from the poll keeps the member it
+ * was linked to (set through the API, carried into a next round); a new name is unlinked.
+ */
+function toBody(target: { meetingId: string } | { poll: PollView }) {
+  const linked = new Map(
+    'poll' in target ? target.poll.candidates.filter((c) => !c.writeIn).map((c) => [c.name, c.memberId]) : [],
+  );
   return (values: Record<string, unknown>) => {
     const election = values.subject === 'election';
     const names = String(values.candidates ?? '')
@@ -28,43 +36,71 @@ function toBody(meetingId: string) {
       .filter(Boolean);
     return withoutEmpty({
       ...values,
-      meetingId,
+      ...('poll' in target ? { version: target.poll.version } : { meetingId: target.meetingId }),
       seats: election ? (values.seats ?? null) : null,
       allowWriteIn: election && !!values.allowWriteIn,
-      candidates: election ? names.map((name) => ({ name })) : [],
+      candidates: election ? names.map((name) => ({ name, memberId: linked.get(name) ?? null })) : [],
     });
   };
 }
 
+/** The fields of a poll as the form holds them (candidates one name a line). */
+function formValues(p: PollView) {
+  return {
+    title: p.title,
+    subject: p.subject,
+    secret: p.secret,
+    mode: p.mode,
+    base: p.base,
+    threshold: p.threshold,
+    requiresCheckIn: p.requiresCheckIn,
+    seats: p.seats ?? undefined,
+    allowWriteIn: p.allowWriteIn,
+    candidates: p.candidates
+      .filter((c) => !c.writeIn)
+      .map((c) => c.name)
+      .join('\n'),
+  };
+}
+
+/** Adds a poll to a meeting, or, given `poll` (a draft), edits it with the version it was read at. */
 export function PollFormDrawer({
   meetingId,
+  poll,
   open,
   onClose,
 }: {
   meetingId: string;
+  poll?: PollView;
   open: boolean;
   onClose: () => void;
 }) {
   const { message } = App.useApp();
-  const create = useCongressMutation((body: unknown) => api.post('/polls', body));
+  const save = useCongressMutation((body: unknown) =>
+    poll ? api.put(`/polls/${poll.id}`, body) : api.post('/polls', body),
+  );
   return (
     <FormDrawer
-      title="新增表决"
+      title={poll ? '修改表决' : '新增表决'}
       open={open}
       onClose={onClose}
-      schema={pollCreateBody}
-      toBody={toBody(meetingId)}
-      initialValues={{
-        subject: 'report',
-        secret: true,
-        mode: 'electronic',
-        base: 'fullDelegates',
-        threshold: 'moreThanHalf',
-        requiresCheckIn: true,
-      }}
+      schema={poll ? pollUpdateBody : pollCreateBody}
+      toBody={toBody(poll ? { poll } : { meetingId })}
+      initialValues={
+        poll
+          ? formValues(poll)
+          : {
+              subject: 'report',
+              secret: true,
+              mode: 'electronic',
+              base: 'fullDelegates',
+              threshold: 'moreThanHalf',
+              requiresCheckIn: true,
+            }
+      }
       onSubmit={async (body) => {
-        await create.mutateAsync(body);
-        message.success('表决已新增');
+        await save.mutateAsync(body);
+        message.success(poll ? '表决已修改' : '表决已新增');
         onClose();
       }}
     >

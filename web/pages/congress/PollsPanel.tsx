@@ -28,6 +28,7 @@ export function PollsPanel({ meeting }: { meeting: MeetingView }) {
   const polls = usePolls(meeting.id);
   const [creating, setCreating] = useState(false);
   const [counting, setCounting] = useState<PollView | null>(null);
+  const [editing, setEditing] = useState<PollView | null>(null);
   const fail = (e: Error) => message.error(e.message);
   const step = useCongressMutation((v: { id: string; action: PollAction }) =>
     api.post(`/polls/${v.id}/status`, { action: v.action }),
@@ -89,6 +90,11 @@ export function PollsPanel({ meeting }: { meeting: MeetingView }) {
                 </Button>
               )}
               {p.abilities.edit && (
+                <Button size="small" onClick={() => setEditing(p)}>
+                  修改
+                </Button>
+              )}
+              {p.abilities.edit && (
                 <Popconfirm title="删除该表决？" onConfirm={() => remove.mutateAsync(p.id).catch(fail)}>
                   <Button size="small" danger>
                     删除
@@ -117,6 +123,9 @@ export function PollsPanel({ meeting }: { meeting: MeetingView }) {
         </Card>
       ))}
       <PollFormDrawer meetingId={meeting.id} open={creating} onClose={() => setCreating(false)} />
+      {editing && (
+        <PollFormDrawer meetingId={meeting.id} poll={editing} open onClose={() => setEditing(null)} />
+      )}
       {counting && <PaperCountsModal poll={counting} onClose={() => setCounting(null)} />}
     </Flex>
   );

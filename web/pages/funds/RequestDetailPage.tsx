@@ -34,6 +34,7 @@ import { FormModal } from '../../components/FormModal';
 import { formatDateTime } from '../../format';
 import { dateStringItem } from '../../forms';
 import { FUNDS_KEY, money, RequestStatusTag } from './fundsShared';
+import { RequestFormModal } from './RequestFormModal';
 
 type Detail = ExpenseRequestView & { events: ExpenseRequestEventView[]; attachments: AttachmentView[] };
 
@@ -51,7 +52,7 @@ export default function RequestDetailPage() {
   const { id } = useParams();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [dialog, setDialog] = useState<'approve' | 'refuse' | 'pay' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'approve' | 'refuse' | 'pay' | null>(null);
   const { data: r, error } = useQuery({
     queryKey: [...FUNDS_KEY, 'request', id],
     queryFn: () => api.get<{ data: Detail }>(`/funds/requests/${id}`).then((x) => x.data),
@@ -83,6 +84,7 @@ export default function RequestDetailPage() {
       }
       extra={
         <Flex gap={8}>
+          {r.abilities.edit && <Button onClick={() => setDialog('edit')}>修改</Button>}
           {r.abilities.submit && (
             <Popconfirm
               title="提交后进入审批，不能再修改。确定提交？"
@@ -192,6 +194,9 @@ export default function RequestDetailPage() {
           }))}
         />
       </Card>
+      {r.abilities.edit && (
+        <RequestFormModal request={r} open={dialog === 'edit'} onClose={() => setDialog(null)} />
+      )}
       <FormModal
         title={`批准（${r.currentStep ? APPROVAL_STEP_LABELS[r.currentStep] : ''}）`}
         open={dialog === 'approve'}

@@ -1,31 +1,63 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
-import { type ExpenseRequestView, expenseRequestBody } from '../../../common/schemas/funds';
+import {
+  type ExpenseRequestView,
+  expenseRequestBody,
+  expenseRequestUpdateBody,
+} from '../../../common/schemas/funds';
 import { api } from '../../api';
 import { FormModal } from '../../components/FormModal';
 import { CategoryPicker, FUNDS_KEY, toFen, YuanInput } from './fundsShared';
 
-/** 经费申请: raised as a draft; the detail page submits it into the approval chain. */
-export function RequestFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * 经费申请: raised as a draft; the detail page submits it into the approval chain.
+ * Given `request` (a draft of one's own), the same form edits it, sending the version it was read at.
+ */
+export function RequestFormModal({
+  open,
+  onClose,
+  request,
+}: {
+  open: boolean;
+  onClose: () => void;
+  request?: ExpenseRequestView;
+}) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   return (
     <FormModal
-      title="新建经费申请"
+      title={request ? `修改经费申请 ${request.no}` : '新建经费申请'}
       open={open}
       onClose={onClose}
-      schema={expenseRequestBody}
+      schema={request ? expenseRequestUpdateBody : expenseRequestBody}
+      initialValues={
+        request && {
+          purpose: request.purpose,
+          categoryId: request.categoryId,
+          amount: request.amountFen / 100,
+          payee: request.payee,
+          note: request.note ?? undefined,
+        }
+      }
       toBody={(v) => ({
         purpose: v.purpose ?? '',
         categoryId: v.categoryId,
         amountFen: toFen(v.amount),
         payee: v.payee ?? '',
         note: v.note || undefined,
+        ...(request && { version: request.version }),
       })}
-      submitText="保存草稿"
+      submitText={request ? '保存修改' : '保存草稿'}
       onSubmit={async (body) => {
+        if (request) {
+          await api.put(`/funds/requests/${request.id}`, body);
+          message.success('已保存修改');
+          onClose();
+          await queryClient.invalidateQueries({ queryKey: FUNDS_KEY });
+          return;
+        }
         const r = await api.post<{ data: ExpenseRequestView }>('/funds/requests', body);
         message.success('已保存草稿，请核对后提交审批');
         onClose();
