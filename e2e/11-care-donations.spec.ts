@@ -72,9 +72,10 @@ test('the officer starts a drive and imports a department list: a bad file is re
   await page.getByRole('button', { name: '发起捐款' }).click();
   await page.getByLabel('活动名称').fill(TITLE);
   await page.getByLabel('受助会员').fill('周护士');
+  // 08-dues has a 周护士 of its own; the option names the department.
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: '周护士' })
+    .filter({ hasText: `周护士（${DEPT}）` })
     .click();
   await page.getByLabel('捐款事由').fill('肾移植手术');
   await page.getByLabel('目标金额').fill('1000');
