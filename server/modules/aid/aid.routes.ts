@@ -15,8 +15,8 @@ import {
 } from '../../../common/schemas/aid.js';
 import { idParams } from '../../../common/schemas/shared.js';
 import { actorOf, requireAuth } from '../../lib/context.js';
-import { invalid } from '../../lib/errors.js';
 import { contentDisposition, XLSX_MIME } from '../../lib/excel.js';
+import { readUpload, sendStoredFile } from '../../lib/upload.js';
 import type { ModulePlugin } from '../plugin.js';
 import { AID_EXPORT_FILE_NAME, exportAidCases } from './aid.export.js';
 import { addAidFile, readAidFile, removeAidFile } from './aid.files.js';
@@ -130,14 +130,8 @@ export const aidRoutes: ModulePlugin = async (app, { deps }) => {
     { config: apply, schema: { tags, params: idParams, querystring: aidUploadQuery } },
     async (req, reply) => {
       const { auth, actor } = actorFor(req);
-      const file = await req.file();
-      if (file?.fieldname !== 'file')
-        throw invalid([{ path: 'file', message: '请上传材料文件（字段名 file）' }]);
-      const data = await file.toBuffer();
-      const view = await addAidFile(deps, auth, actor, req.params.id, req.query.item, {
-        fileName: file.filename,
-        data,
-      });
+      const upload = await readUpload(req, '请上传材料文件（字段名 file）');
+      const view = await addAidFile(deps, auth, actor, req.params.id, req.query.item, upload);
       return reply.status(201).send({ data: view });
     },
   );
@@ -148,12 +142,7 @@ export const aidRoutes: ModulePlugin = async (app, { deps }) => {
     async (req, reply) => {
       const { auth, actor } = actorFor(req);
       const f = await readAidFile(deps, auth, actor, req.params.id, req.params.fileId);
-      return reply
-        .header('content-type', f.mimeType)
-        .header('content-disposition', contentDisposition(f.fileName, `material-${f.id}`))
-        .header('cache-control', 'no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(f.content);
+      return sendStoredFile(reply, f, 'material');
     },
   );
 

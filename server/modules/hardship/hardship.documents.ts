@@ -3,10 +3,11 @@ import type { Deps } from '../../app.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, notFound } from '../../lib/errors.js';
+import { documentView } from '../../lib/sealedDocuments.js';
 import { acceptUpload } from '../../lib/upload.js';
 import { today } from '../funds/expenseRequests.service.js';
 import type { OrgActor } from '../members/members.service.js';
-import { hardshipRepository as repo } from './hardship.repository.js';
+import { hardshipRepository as repo, hardshipDocumentStore as store } from './hardship.repository.js';
 
 // Supporting documents of a hardship file (income certificates, medical records). They describe a
 // family's finances and health, so the content is sealed like the file's details and every
@@ -26,16 +27,15 @@ export async function addDocument(
     const file = await repo.findForUpdate(tx, auth.orgId, fileId);
     if (!file) throw notFound();
     if (file.status !== 'active') throw conflict('INVALID_TRANSITION', '档案已退出，不能再上传证明材料');
-    if ((await repo.countDocuments(tx, auth.orgId, fileId)) >= MAX_PER_FILE) {
+    if ((await store.count(tx, auth.orgId, fileId)) >= MAX_PER_FILE) {
       throw conflict('CONFLICT', `每份档案最多${MAX_PER_FILE}份证明材料`);
     }
-    const doc = await repo.insertDocument(tx, {
+    const doc = await store.add(tx, deps.sealer, {
       orgId: auth.orgId,
-      fileId,
+      ownerId: fileId,
       fileName,
       mimeType,
-      sizeBytes: upload.data.length,
-      contentEnc: deps.sealer.seal(upload.data.toString('base64')),
+      data: upload.data,
       uploadedBy: auth.userId,
     });
     await repo.insertEvent(tx, {
@@ -53,7 +53,7 @@ export async function addDocument(
       objectId: fileId,
       detail: { documentId: doc.id, sizeBytes: doc.sizeBytes },
     });
-    return { ...doc, createdAt: doc.createdAt.toISOString() };
+    return documentView(doc);
   });
 }
 
@@ -64,7 +64,7 @@ export async function readDocument(
   fileId: string,
   id: string,
 ) {
-  const doc = await repo.document(deps.db, auth.orgId, fileId, id);
+  const doc = await store.open(deps.db, deps.sealer, auth.orgId, fileId, id);
   if (!doc) throw notFound();
   await writeAudit(deps.db, actor, {
     action: 'care.hardship.document.view',
@@ -72,7 +72,7 @@ export async function readDocument(
     objectId: fileId,
     detail: { documentId: id },
   });
-  return { ...doc, content: Buffer.from(deps.sealer.open(doc.contentEnc), 'base64') };
+  return doc;
 }
 
 export async function removeDocument(
@@ -86,9 +86,8 @@ export async function removeDocument(
     const file = await repo.findForUpdate(tx, auth.orgId, fileId);
     if (!file) throw notFound();
     if (file.status !== 'active') throw conflict('INVALID_TRANSITION', '档案已退出，证明材料随档案保留');
-    const doc = await repo.document(tx, auth.orgId, fileId, id);
+    const doc = await store.remove(tx, auth.orgId, fileId, id);
     if (!doc) throw notFound();
-    await repo.deleteDocument(tx, auth.orgId, fileId, id);
     await repo.insertEvent(tx, {
       orgId: auth.orgId,
       fileId,

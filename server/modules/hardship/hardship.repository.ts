@@ -10,6 +10,7 @@ import {
 } from '../../db/schema/index.js';
 import { containsPattern } from '../../lib/like.js';
 import { offsetOf } from '../../lib/pagination.js';
+import { sealedDocuments } from '../../lib/sealedDocuments.js';
 
 // The only place hardship-file SQL lives; every query is scoped by org.
 
@@ -17,7 +18,6 @@ export type HardshipFileRow = typeof hardshipFiles.$inferSelect;
 export type NewHardshipFile = typeof hardshipFiles.$inferInsert;
 export type HardshipEventRow = typeof hardshipEvents.$inferSelect;
 export type NewHardshipEvent = typeof hardshipEvents.$inferInsert;
-export type HardshipDocumentRow = typeof hardshipDocuments.$inferSelect;
 
 const listColumns = {
   file: hardshipFiles,
@@ -149,72 +149,6 @@ export const hardshipRepository = {
       .orderBy(asc(hardshipEvents.createdAt), asc(hardshipEvents.id));
   },
 
-  async documents(exec: Executor, orgId: string, fileId: string) {
-    return exec
-      .select({
-        id: hardshipDocuments.id,
-        fileName: hardshipDocuments.fileName,
-        mimeType: hardshipDocuments.mimeType,
-        sizeBytes: hardshipDocuments.sizeBytes,
-        createdAt: hardshipDocuments.createdAt,
-      })
-      .from(hardshipDocuments)
-      .where(and(eq(hardshipDocuments.orgId, orgId), eq(hardshipDocuments.fileId, fileId)))
-      .orderBy(asc(hardshipDocuments.createdAt));
-  },
-
-  async document(
-    exec: Executor,
-    orgId: string,
-    fileId: string,
-    id: string,
-  ): Promise<HardshipDocumentRow | undefined> {
-    const [row] = await exec
-      .select()
-      .from(hardshipDocuments)
-      .where(
-        and(
-          eq(hardshipDocuments.orgId, orgId),
-          eq(hardshipDocuments.fileId, fileId),
-          eq(hardshipDocuments.id, id),
-        ),
-      );
-    return row;
-  },
-
-  async insertDocument(exec: Executor, values: typeof hardshipDocuments.$inferInsert) {
-    const [row] = await exec.insert(hardshipDocuments).values(values).returning({
-      id: hardshipDocuments.id,
-      fileName: hardshipDocuments.fileName,
-      mimeType: hardshipDocuments.mimeType,
-      sizeBytes: hardshipDocuments.sizeBytes,
-      createdAt: hardshipDocuments.createdAt,
-    });
-    return row!;
-  },
-
-  async deleteDocument(exec: Executor, orgId: string, fileId: string, id: string): Promise<boolean> {
-    const rows = await exec
-      .delete(hardshipDocuments)
-      .where(
-        and(
-          eq(hardshipDocuments.orgId, orgId),
-          eq(hardshipDocuments.fileId, fileId),
-          eq(hardshipDocuments.id, id),
-        ),
-      )
-      .returning({ id: hardshipDocuments.id });
-    return rows.length > 0;
-  },
-
-  async countDocuments(exec: Executor, orgId: string, fileId: string): Promise<number> {
-    const [row] = await exec
-      .select({ n: count() })
-      .from(hardshipDocuments)
-      .where(and(eq(hardshipDocuments.orgId, orgId), eq(hardshipDocuments.fileId, fileId)));
-    return row?.n ?? 0;
-  },
-
   async memberInOrg(exec: Executor, orgId: string, memberId: string) {
     const [row] = await exec
       .select({ id: members.id, name: members.name })
@@ -223,3 +157,6 @@ export const hardshipRepository = {
     return row;
   },
 };
+
+/** Income certificates and medical records of a file, sealed. */
+export const hardshipDocumentStore = sealedDocuments(hardshipDocuments, 'fileId');

@@ -10,8 +10,7 @@ import {
 } from '../../../common/schemas/hardship.js';
 import { idParams } from '../../../common/schemas/shared.js';
 import { actorOf, requireAuth } from '../../lib/context.js';
-import { invalid } from '../../lib/errors.js';
-import { contentDisposition } from '../../lib/excel.js';
+import { readUpload, sendStoredFile } from '../../lib/upload.js';
 import type { ModulePlugin } from '../plugin.js';
 import { addDocument, readDocument, removeDocument } from './hardship.documents.js';
 import { hardshipService as service } from './hardship.service.js';
@@ -81,11 +80,8 @@ export const hardshipRoutes: ModulePlugin = async (app, { deps }) => {
     { config: write, schema: { tags, params: idParams } },
     async (req, reply) => {
       const { auth, actor } = actorFor(req);
-      const file = await req.file();
-      if (file?.fieldname !== 'file')
-        throw invalid([{ path: 'file', message: '请上传证明材料（字段名 file）' }]);
-      const data = await file.toBuffer();
-      const view = await addDocument(deps, auth, actor, req.params.id, { fileName: file.filename, data });
+      const upload = await readUpload(req, '请上传证明材料（字段名 file）');
+      const view = await addDocument(deps, auth, actor, req.params.id, upload);
       return reply.status(201).send({ data: view });
     },
   );
@@ -95,12 +91,7 @@ export const hardshipRoutes: ModulePlugin = async (app, { deps }) => {
     async (req, reply) => {
       const { auth, actor } = actorFor(req);
       const d = await readDocument(deps, auth, actor, req.params.id, req.params.documentId);
-      return reply
-        .header('content-type', d.mimeType)
-        .header('content-disposition', contentDisposition(d.fileName, `document-${d.id}`))
-        .header('cache-control', 'no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(d.content);
+      return sendStoredFile(reply, d, 'document');
     },
   );
   r.delete(

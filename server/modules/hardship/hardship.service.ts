@@ -19,12 +19,14 @@ import type { AuthContext } from '../../lib/context.js';
 import type { Sealer } from '../../lib/crypto.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { paged } from '../../lib/pagination.js';
+import { documentView } from '../../lib/sealedDocuments.js';
 import { today } from '../funds/expenseRequests.service.js';
 import type { OrgActor } from '../members/members.service.js';
 import { oneYearAfter, reviewDueBy } from './hardship.dates.js';
 import {
   type HardshipFileRow,
   type HardshipFileWithNames,
+  hardshipDocumentStore,
   hardshipRepository as repo,
 } from './hardship.repository.js';
 
@@ -67,7 +69,7 @@ async function detail(deps: Deps, exec: Executor, orgId: string, id: string): Pr
   if (!row) throw notFound();
   // One after another: inside a transaction the queries share one connection.
   const events = await repo.events(exec, orgId, id);
-  const documents = await repo.documents(exec, orgId, id);
+  const documents = await hardshipDocumentStore.list(exec, orgId, id);
   const otherFiles = await repo.otherFiles(exec, orgId, row.file.memberId, id);
   const details = openDetails(deps.sealer, row.file.detailsEnc);
   return {
@@ -89,7 +91,7 @@ async function detail(deps: Deps, exec: Executor, orgId: string, id: string): Pr
       actorName: e.actorName,
       createdAt: e.createdAt.toISOString(),
     })),
-    documents: documents.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
+    documents: documents.map(documentView),
     otherFiles,
   };
 }

@@ -12,10 +12,15 @@ import { writeAudit } from '../../lib/audit.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { paged } from '../../lib/pagination.js';
+import { documentView } from '../../lib/sealedDocuments.js';
 import { acceptUpload } from '../../lib/upload.js';
 import { today } from '../funds/expenseRequests.service.js';
 import type { OrgActor } from '../members/members.service.js';
-import { type ClaimWithNames, mutualAidRepository as repo } from './mutualAid.repository.js';
+import {
+  type ClaimWithNames,
+  claimDocumentStore as documents,
+  mutualAidRepository as repo,
+} from './mutualAid.repository.js';
 import { claimTransition } from './mutualAid.state.js';
 
 // 互助金申请 (claims): registered by the officer for an enrolled member, approved or refused, then
@@ -47,7 +52,7 @@ function listItem(r: ClaimWithNames): ClaimListItem {
 async function detail(deps: Deps, exec: Executor, orgId: string, id: string): Promise<ClaimView> {
   const r = await repo.claim(exec, orgId, id);
   if (!r) throw notFound();
-  const docs = await repo.claimDocuments(exec, orgId, id);
+  const docs = await documents.list(exec, orgId, id);
   const c = r.claim;
   return {
     ...listItem(r),
@@ -58,7 +63,7 @@ async function detail(deps: Deps, exec: Executor, orgId: string, id: string): Pr
     decidedAt: c.decidedAt?.toISOString() ?? null,
     createdByName: c.createdByName,
     version: c.version,
-    documents: docs.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
+    documents: docs.map(documentView),
   };
 }
 
@@ -179,16 +184,15 @@ export const claimsService = {
       if (c.status === 'refused' || c.status === 'paid') {
         throw conflict('INVALID_TRANSITION', '申请已办结，不能再上传材料');
       }
-      if ((await repo.claimDocuments(tx, auth.orgId, claimId)).length >= MAX_DOCUMENTS) {
+      if ((await documents.count(tx, auth.orgId, claimId)) >= MAX_DOCUMENTS) {
         throw conflict('CONFLICT', `每个申请最多${MAX_DOCUMENTS}份材料`);
       }
-      const doc = await repo.insertClaimDocument(tx, {
+      const doc = await documents.add(tx, deps.sealer, {
         orgId: auth.orgId,
-        claimId,
+        ownerId: claimId,
         fileName,
         mimeType,
-        sizeBytes: upload.data.length,
-        contentEnc: deps.sealer.seal(upload.data.toString('base64')),
+        data: upload.data,
         uploadedBy: auth.userId,
       });
       await writeAudit(tx, actor, {
@@ -197,12 +201,12 @@ export const claimsService = {
         objectId: claimId,
         detail: { documentId: doc.id, sizeBytes: doc.sizeBytes },
       });
-      return { ...doc, createdAt: doc.createdAt.toISOString() };
+      return documentView(doc);
     });
   },
 
   async readDocument(deps: Deps, auth: AuthContext, actor: OrgActor, claimId: string, id: string) {
-    const doc = await repo.claimDocument(deps.db, auth.orgId, claimId, id);
+    const doc = await documents.open(deps.db, deps.sealer, auth.orgId, claimId, id);
     if (!doc) throw notFound();
     await writeAudit(deps.db, actor, {
       action: 'care.mutualAid.claim.document.view',
@@ -210,6 +214,6 @@ export const claimsService = {
       objectId: claimId,
       detail: { documentId: id },
     });
-    return { ...doc, content: Buffer.from(deps.sealer.open(doc.contentEnc), 'base64') };
+    return doc;
   },
 };

@@ -11,6 +11,7 @@ import {
 } from '../../db/schema/index.js';
 import { containsPattern } from '../../lib/like.js';
 import { offsetOf } from '../../lib/pagination.js';
+import { sealedDocuments } from '../../lib/sealedDocuments.js';
 
 // The only place mutual-aid SQL lives; every query is scoped by org.
 
@@ -294,43 +295,7 @@ export const mutualAidRepository = {
       .set({ ...values, version: sql`${mutualAidClaims.version} + 1`, updatedAt: new Date() })
       .where(and(eq(mutualAidClaims.orgId, orgId), eq(mutualAidClaims.id, id)));
   },
-
-  async claimDocuments(exec: Executor, orgId: string, claimId: string) {
-    return exec
-      .select({
-        id: mutualAidClaimDocuments.id,
-        fileName: mutualAidClaimDocuments.fileName,
-        mimeType: mutualAidClaimDocuments.mimeType,
-        sizeBytes: mutualAidClaimDocuments.sizeBytes,
-        createdAt: mutualAidClaimDocuments.createdAt,
-      })
-      .from(mutualAidClaimDocuments)
-      .where(and(eq(mutualAidClaimDocuments.orgId, orgId), eq(mutualAidClaimDocuments.claimId, claimId)))
-      .orderBy(asc(mutualAidClaimDocuments.createdAt));
-  },
-
-  async claimDocument(exec: Executor, orgId: string, claimId: string, id: string) {
-    const [row] = await exec
-      .select()
-      .from(mutualAidClaimDocuments)
-      .where(
-        and(
-          eq(mutualAidClaimDocuments.orgId, orgId),
-          eq(mutualAidClaimDocuments.claimId, claimId),
-          eq(mutualAidClaimDocuments.id, id),
-        ),
-      );
-    return row;
-  },
-
-  async insertClaimDocument(exec: Executor, values: typeof mutualAidClaimDocuments.$inferInsert) {
-    const [row] = await exec.insert(mutualAidClaimDocuments).values(values).returning({
-      id: mutualAidClaimDocuments.id,
-      fileName: mutualAidClaimDocuments.fileName,
-      mimeType: mutualAidClaimDocuments.mimeType,
-      sizeBytes: mutualAidClaimDocuments.sizeBytes,
-      createdAt: mutualAidClaimDocuments.createdAt,
-    });
-    return row!;
-  },
 };
+
+/** Medical records and certificates of a claim, sealed. */
+export const claimDocumentStore = sealedDocuments(mutualAidClaimDocuments, 'claimId');

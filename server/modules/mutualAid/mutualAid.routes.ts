@@ -16,8 +16,7 @@ import {
 } from '../../../common/schemas/mutualAid.js';
 import { idParams } from '../../../common/schemas/shared.js';
 import { actorOf, requireAuth } from '../../lib/context.js';
-import { invalid } from '../../lib/errors.js';
-import { contentDisposition } from '../../lib/excel.js';
+import { readUpload, sendStoredFile } from '../../lib/upload.js';
 import type { ModulePlugin } from '../plugin.js';
 import { claimsService as claims } from './mutualAid.claims.js';
 import { mutualAidService as service } from './mutualAid.service.js';
@@ -120,13 +119,8 @@ export const mutualAidRoutes: ModulePlugin = async (app, { deps }) => {
     { config: write, schema: { tags, params: idParams } },
     async (req, reply) => {
       const { auth, actor } = actorFor(req);
-      const file = await req.file();
-      if (file?.fieldname !== 'file') throw invalid([{ path: 'file', message: '请上传材料（字段名 file）' }]);
-      const data = await file.toBuffer();
-      const view = await claims.addDocument(deps, auth, actor, req.params.id, {
-        fileName: file.filename,
-        data,
-      });
+      const upload = await readUpload(req, '请上传材料（字段名 file）');
+      const view = await claims.addDocument(deps, auth, actor, req.params.id, upload);
       return reply.status(201).send({ data: view });
     },
   );
@@ -136,12 +130,7 @@ export const mutualAidRoutes: ModulePlugin = async (app, { deps }) => {
     async (req, reply) => {
       const { auth, actor } = actorFor(req);
       const d = await claims.readDocument(deps, auth, actor, req.params.id, req.params.documentId);
-      return reply
-        .header('content-type', d.mimeType)
-        .header('content-disposition', contentDisposition(d.fileName, `document-${d.id}`))
-        .header('cache-control', 'no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(d.content);
+      return sendStoredFile(reply, d, 'document');
     },
   );
 };

@@ -14,8 +14,8 @@ import {
   visitListQuery,
 } from '../../../common/schemas/visit.js';
 import { actorOf, requireAuth } from '../../lib/context.js';
-import { invalid } from '../../lib/errors.js';
 import { contentDisposition } from '../../lib/excel.js';
+import { readUpload, sendStoredFile } from '../../lib/upload.js';
 import type { ModulePlugin } from '../plugin.js';
 import { careEventsService } from './careEvents.service.js';
 import { birthdayCards } from './visits.cards.js';
@@ -73,12 +73,8 @@ export const visitRoutes: ModulePlugin = async (app, { deps }) => {
     { config: write, schema: { tags, params: idParams } },
     async (req, reply) => {
       const { auth, actor } = actorFor(req);
-      const file = await req.file();
-      if (file?.fieldname !== 'file') throw invalid([{ path: 'file', message: '请上传照片（字段名 file）' }]);
-      await putVisitPhoto(deps, auth, actor, req.params.id, {
-        fileName: file.filename,
-        data: await file.toBuffer(),
-      });
+      const upload = await readUpload(req, '请上传照片（字段名 file）');
+      await putVisitPhoto(deps, auth, actor, req.params.id, upload);
       return reply.status(204).send();
     },
   );
@@ -87,12 +83,7 @@ export const visitRoutes: ModulePlugin = async (app, { deps }) => {
     { config: scoped, schema: { tags, params: idParams } },
     async (req, reply) => {
       const photo = await readVisitPhoto(deps, requireAuth(req), req.params.id);
-      return reply
-        .header('content-type', photo.mimeType)
-        .header('content-disposition', contentDisposition(photo.fileName, `photo-${photo.id}`))
-        .header('cache-control', 'no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(photo.content);
+      return sendStoredFile(reply, photo, 'photo');
     },
   );
 
