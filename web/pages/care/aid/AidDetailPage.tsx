@@ -9,11 +9,9 @@ import {
   Form,
   Input,
   InputNumber,
-  Popconfirm,
   Radio,
   Tag,
   Timeline,
-  Upload,
 } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -35,8 +33,10 @@ import {
 } from '../../../../common/schemas/aid';
 import { AID_KIND_LABELS } from '../../../../common/schemas/care';
 import { yuan } from '../../../../common/schemas/funds';
-import { api, uploadFile } from '../../../api';
+import { api } from '../../../api';
+import { FileUploadButton } from '../../../components/FileUploadButton';
 import { FormModal } from '../../../components/FormModal';
+import { StoredFileLink } from '../../../components/StoredFileLink';
 import { formatDateTime } from '../../../format';
 import { dateStringItem } from '../../../forms';
 import { YuanInput } from '../../funds/fundsShared';
@@ -295,7 +295,6 @@ function StepFields({ step, c }: { step: Step; c: AidCaseView }) {
 
 /** The kind's checklist: each item with its files and, before the review, an upload button. */
 function Materials({ c, onChange }: { c: AidCaseView; onChange: () => void }) {
-  const { message } = App.useApp();
   const row = (item: AidChecklistItemView) => (
     <Flex
       key={item.key}
@@ -312,49 +311,24 @@ function Materials({ c, onChange }: { c: AidCaseView; onChange: () => void }) {
         <Tag color={item.required ? 'warning' : 'default'}>{item.required ? '未上传' : '可选'}</Tag>
       ) : (
         item.files.map((f) => (
-          <span key={f.id}>
-            <a href={`/api/care/aid/${c.id}/files/${f.id}`} target="_blank" rel="noreferrer">
-              {f.fileName}
-            </a>
-            {c.abilities.upload && (
-              <Popconfirm
-                title="确定删除该材料？"
-                onConfirm={() =>
-                  api
-                    .del(`/care/aid/${c.id}/files/${f.id}`)
-                    .then(onChange)
-                    .catch((e: Error) => message.error(e.message))
-                }
-              >
-                <Button size="small" type="link" danger>
-                  删除
-                </Button>
-              </Popconfirm>
-            )}
-          </span>
+          <StoredFileLink
+            key={f.id}
+            url={`/care/aid/${c.id}/files/${f.id}`}
+            fileName={f.fileName}
+            deleteTitle="确定删除该材料？"
+            onDeleted={c.abilities.upload ? onChange : undefined}
+          />
         ))
       )}
       {c.abilities.upload && (
-        <Upload
-          accept=".pdf,.jpg,.jpeg,.png"
-          showUploadList={false}
-          customRequest={({ file, onSuccess, onError }) => {
-            uploadFile(`/care/aid/${c.id}/files?item=${item.key}`, file as File, () => {})
-              .then((res) => {
-                onSuccess?.(res);
-                message.success(`${item.label}已上传`);
-                onChange();
-              })
-              .catch((e: Error) => {
-                onError?.(e);
-                message.error(e.message);
-              });
-          }}
+        <FileUploadButton
+          url={`/care/aid/${c.id}/files?item=${item.key}`}
+          successText={`${item.label}已上传`}
+          ariaLabel={`上传${item.label}`}
+          onUploaded={onChange}
         >
-          <Button size="small" aria-label={`上传${item.label}`}>
-            上传
-          </Button>
-        </Upload>
+          上传
+        </FileUploadButton>
       )}
     </Flex>
   );

@@ -8,12 +8,10 @@ import {
   Flex,
   Form,
   Input,
-  Popconfirm,
   Radio,
   Select,
   Table,
   Timeline,
-  Upload,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -28,9 +26,11 @@ import {
   hardshipUpdateBody,
 } from '../../../../common/schemas/hardship';
 import { useCan } from '../../../access';
-import { api, uploadFile } from '../../../api';
+import { api } from '../../../api';
+import { FileUploadButton } from '../../../components/FileUploadButton';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { FormModal } from '../../../components/FormModal';
+import { StoredFileLink } from '../../../components/StoredFileLink';
 import { formatDateTime } from '../../../format';
 import { dateStringItem } from '../../../forms';
 import { YuanInput } from '../../funds/fundsShared';
@@ -254,7 +254,6 @@ function Documents({
   mayWrite: boolean;
   onChange: () => void;
 }) {
-  const { message } = App.useApp();
   return (
     <Card
       type="inner"
@@ -262,24 +261,9 @@ function Documents({
       style={{ marginTop: 16 }}
       extra={
         mayWrite && (
-          <Upload
-            accept=".pdf,.jpg,.jpeg,.png"
-            showUploadList={false}
-            customRequest={({ file, onSuccess, onError }) => {
-              uploadFile(`/care/hardship/${f.id}/documents`, file as File, () => {})
-                .then((res) => {
-                  onSuccess?.(res);
-                  message.success('已上传');
-                  onChange();
-                })
-                .catch((e: Error) => {
-                  onError?.(e);
-                  message.error(e.message);
-                });
-            }}
-          >
-            <Button size="small">上传证明材料</Button>
-          </Upload>
+          <FileUploadButton url={`/care/hardship/${f.id}/documents`} onUploaded={onChange}>
+            上传证明材料
+          </FileUploadButton>
         )
       }
     >
@@ -288,27 +272,14 @@ function Documents({
       ) : (
         <Flex vertical gap={4}>
           {f.documents.map((d) => (
-            <span key={d.id}>
-              <a href={`/api/care/hardship/${f.id}/documents/${d.id}`} target="_blank" rel="noreferrer">
-                {d.fileName}
-              </a>{' '}
-              <span style={{ color: '#999' }}>{Math.ceil(d.sizeBytes / 1024)} KB</span>{' '}
-              {mayWrite && (
-                <Popconfirm
-                  title="确定删除该证明材料？"
-                  onConfirm={() =>
-                    api
-                      .del(`/care/hardship/${f.id}/documents/${d.id}`)
-                      .then(onChange)
-                      .catch((e: Error) => message.error(e.message))
-                  }
-                >
-                  <Button size="small" type="link" danger>
-                    删除
-                  </Button>
-                </Popconfirm>
-              )}
-            </span>
+            <StoredFileLink
+              key={d.id}
+              url={`/care/hardship/${f.id}/documents/${d.id}`}
+              fileName={d.fileName}
+              sizeBytes={d.sizeBytes}
+              deleteTitle="确定删除该证明材料？"
+              onDeleted={mayWrite ? onChange : undefined}
+            />
           ))}
         </Flex>
       )}

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, Upload } from 'antd';
+import { App, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { yuan } from '../../../../common/schemas/funds';
@@ -11,8 +11,10 @@ import {
   claimRefuseBody,
 } from '../../../../common/schemas/mutualAid';
 import { useCan } from '../../../access';
-import { api, uploadFile } from '../../../api';
+import { api } from '../../../api';
+import { FileUploadButton } from '../../../components/FileUploadButton';
 import { FormModal } from '../../../components/FormModal';
+import { StoredFileLink } from '../../../components/StoredFileLink';
 import { formatDateTime } from '../../../format';
 import { dateStringItem } from '../../../forms';
 import { YuanInput } from '../../funds/fundsShared';
@@ -120,36 +122,18 @@ export function ClaimDrawer({ id, onClose }: { id: string; onClose: () => void }
             <Flex justify="space-between">
               <b>申请材料（PDF、JPG、PNG）</b>
               {mayWrite && open && (
-                <Upload
-                  accept=".pdf,.jpg,.jpeg,.png"
-                  showUploadList={false}
-                  customRequest={({ file, onSuccess, onError }) => {
-                    uploadFile(`/care/mutual-aid/claims/${c.id}/documents`, file as File, () => {})
-                      .then((res) => {
-                        onSuccess?.(res);
-                        message.success('已上传');
-                        refresh();
-                      })
-                      .catch((e: Error) => {
-                        onError?.(e);
-                        message.error(e.message);
-                      });
-                  }}
-                >
-                  <Button size="small">上传材料</Button>
-                </Upload>
+                <FileUploadButton url={`/care/mutual-aid/claims/${c.id}/documents`} onUploaded={refresh}>
+                  上传材料
+                </FileUploadButton>
               )}
             </Flex>
             {c.documents.length === 0 && <span style={{ color: '#999' }}>暂无材料</span>}
             {c.documents.map((d) => (
-              <a
+              <StoredFileLink
                 key={d.id}
-                href={`/api/care/mutual-aid/claims/${c.id}/documents/${d.id}`}
-                target="_blank"
-                rel="noreferrer"
-              >
-                {d.fileName}
-              </a>
+                url={`/care/mutual-aid/claims/${c.id}/documents/${d.id}`}
+                fileName={d.fileName}
+              />
             ))}
           </Flex>
           <FormModal
