@@ -1,5 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, DatePicker, Descriptions, Flex, Row, Table, Typography } from 'antd';
+import {
+  Alert,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  type DescriptionsProps,
+  Flex,
+  Row,
+  Table,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { AID_KIND_LABELS, VISIT_REASON_LABELS } from '../../../../common/schemas/care';
@@ -15,8 +26,74 @@ const items = (rows: [label: string, figure: CareFigure, unit?: string][]) =>
     children: <FigureLink figure={figure} unit={unit} />,
   }));
 
+/** The aid table's columns after the kind: each a count of cases and their amount. */
+const AID_STAGES = [
+  ['applied', '申请'],
+  ['approved', '批准'],
+  ['paid', '已发放'],
+] as const;
+
+/** One card of label–figure rows; empty (loading) until the figures are there. */
+function FigureCard({
+  title,
+  loading,
+  rows,
+}: {
+  title: string;
+  loading: boolean;
+  rows: DescriptionsProps['items'] | undefined;
+}) {
+  return (
+    <Card size="small" title={title} loading={loading}>
+      {rows && <Descriptions size="small" column={1} items={rows} />}
+    </Card>
+  );
+}
+
 const byLevel = (levels: Record<string, CareFigure>) =>
   HARDSHIP_LEVELS.map((l) => [HARDSHIP_LEVEL_LABELS[l], levels[l], '户'] as [string, CareFigure, string]);
+
+/** The cards under visits and aid: a title and its rows from the year's figures. */
+const LOWER_CARDS: { title: string; rows: (s: CareStats, year: number) => DescriptionsProps['items'] }[] = [
+  {
+    title: '困难职工档案',
+    rows: (s, year) =>
+      items([
+        [year < dayjs().year() ? '年末在档' : '目前在档', s.hardship.activeAtYearEnd, '户'],
+        ...byLevel(s.hardship.activeAtYearEnd.byLevel),
+        ['本年新建档', s.hardship.registered, '户'],
+      ]),
+  },
+  {
+    title: '爱心捐款',
+    rows: (s) =>
+      items([
+        ['捐款活动', s.donations.drives, '次'],
+        ['捐款人', s.donations.donors, '人'],
+        ['募集', s.donations.raised, '笔'],
+        ['已交付', s.donations.handedOver, '次'],
+      ]),
+  },
+  {
+    title: '健康体检与互助保障',
+    rows: (s) => [
+      ...items([
+        ['体检应检', s.checkups.eligible, '人'],
+        ['体检实检', s.checkups.attended, '人'],
+      ]),
+      {
+        key: 'coverage',
+        label: '体检覆盖率',
+        children: s.checkups.coverage === null ? '—' : `${s.checkups.coverage}%`,
+      },
+      ...items([
+        ['互助保障参保', s.mutualAid.enrolled, '人'],
+        ['互助保障理赔', s.mutualAid.claims, '件'],
+        ['互助保障已给付', s.mutualAid.paid, '件'],
+      ]),
+    ],
+  },
+];
 
 /** 年度关爱统计: the year's figures, each opening the list of the records it counts. */
 export function YearFigures() {
@@ -46,20 +123,19 @@ export function YearFigures() {
       {error && <Alert type="error" showIcon title={error.message} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
-          <Card size="small" title="慰问" loading={isLoading}>
-            {s && (
-              <Descriptions
-                size="small"
-                column={1}
-                items={items([
-                  ['合计', s.visits.total, '人次'],
-                  ...s.visits.byReason.map(
-                    (r) => [VISIT_REASON_LABELS[r.reason], r, '人次'] as [string, CareFigure, string],
-                  ),
-                ])}
-              />
-            )}
-          </Card>
+          <FigureCard
+            title="慰问"
+            loading={isLoading}
+            rows={
+              s &&
+              items([
+                ['合计', s.visits.total, '人次'],
+                ...s.visits.byReason.map(
+                  (r) => [VISIT_REASON_LABELS[r.reason], r, '人次'] as [string, CareFigure, string],
+                ),
+              ])
+            }
+          />
         </Col>
         <Col xs={24} lg={16}>
           <Card size="small" title="救助" loading={isLoading}>
@@ -75,83 +151,21 @@ export function YearFigures() {
                 ]}
                 columns={[
                   { title: '类型', dataIndex: 'label' },
-                  {
-                    title: '申请',
-                    dataIndex: 'applied',
+                  ...AID_STAGES.map(([dataIndex, title]) => ({
+                    title,
+                    dataIndex,
                     render: (f: CareFigure) => <FigureLink figure={f} unit="件" />,
-                  },
-                  {
-                    title: '批准',
-                    dataIndex: 'approved',
-                    render: (f: CareFigure) => <FigureLink figure={f} unit="件" />,
-                  },
-                  {
-                    title: '已发放',
-                    dataIndex: 'paid',
-                    render: (f: CareFigure) => <FigureLink figure={f} unit="件" />,
-                  },
+                  })),
                 ]}
               />
             )}
           </Card>
         </Col>
-        <Col xs={24} md={12} lg={8}>
-          <Card size="small" title="困难职工档案" loading={isLoading}>
-            {s && (
-              <Descriptions
-                size="small"
-                column={1}
-                items={items([
-                  [year < dayjs().year() ? '年末在档' : '目前在档', s.hardship.activeAtYearEnd, '户'],
-                  ...byLevel(s.hardship.activeAtYearEnd.byLevel),
-                  ['本年新建档', s.hardship.registered, '户'],
-                ])}
-              />
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} md={12} lg={8}>
-          <Card size="small" title="爱心捐款" loading={isLoading}>
-            {s && (
-              <Descriptions
-                size="small"
-                column={1}
-                items={items([
-                  ['捐款活动', s.donations.drives, '次'],
-                  ['捐款人', s.donations.donors, '人'],
-                  ['募集', s.donations.raised, '笔'],
-                  ['已交付', s.donations.handedOver, '次'],
-                ])}
-              />
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} md={12} lg={8}>
-          <Card size="small" title="健康体检与互助保障" loading={isLoading}>
-            {s && (
-              <Descriptions
-                size="small"
-                column={1}
-                items={[
-                  ...items([
-                    ['体检应检', s.checkups.eligible, '人'],
-                    ['体检实检', s.checkups.attended, '人'],
-                  ]),
-                  {
-                    key: 'coverage',
-                    label: '体检覆盖率',
-                    children: s.checkups.coverage === null ? '—' : `${s.checkups.coverage}%`,
-                  },
-                  ...items([
-                    ['互助保障参保', s.mutualAid.enrolled, '人'],
-                    ['互助保障理赔', s.mutualAid.claims, '件'],
-                    ['互助保障已给付', s.mutualAid.paid, '件'],
-                  ]),
-                ]}
-              />
-            )}
-          </Card>
-        </Col>
+        {LOWER_CARDS.map((card) => (
+          <Col key={card.title} xs={24} md={12} lg={8}>
+            <FigureCard title={card.title} loading={isLoading} rows={s && card.rows(s, year)} />
+          </Col>
+        ))}
       </Row>
     </Flex>
   );
