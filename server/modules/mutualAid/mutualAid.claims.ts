@@ -97,7 +97,7 @@ export const claimsService = {
     return deps.db.transaction(async (tx) => {
       const plan = await repo.plan(tx, auth.orgId, body.planId);
       if (!plan) throw invalid([{ path: 'planId', message: '互助保障计划不存在' }]);
-      if (!(await repo.enrolment(tx, auth.orgId, body.planId, body.memberId))) {
+      if (!(await repo.enrolment(tx, auth.orgId, body.planId, { memberId: body.memberId }))) {
         throw invalid([{ path: 'memberId', message: '该职工未参加此互助保障计划' }]);
       }
       const { periodStart, periodEnd } = plan.plan;

@@ -58,6 +58,14 @@ export type ClaimWithNames = {
   departmentName: string;
 };
 
+/** A plan's enrolments whose premium has not been paid to the insurer yet. */
+const unpaid = (orgId: string, planId: string) =>
+  and(
+    eq(mutualAidEnrolments.orgId, orgId),
+    eq(mutualAidEnrolments.planId, planId),
+    isNull(mutualAidEnrolments.premiumEntryId),
+  );
+
 export const mutualAidRepository = {
   async insertPlan(exec: Executor, values: typeof mutualAidPlans.$inferInsert): Promise<PlanRow | undefined> {
     const [row] = await exec.insert(mutualAidPlans).values(values).onConflictDoNothing().returning();
@@ -155,7 +163,8 @@ export const mutualAidRepository = {
     return { rows, total: total?.n ?? 0 };
   },
 
-  async enrolment(exec: Executor, orgId: string, planId: string, memberId: string) {
+  /** A plan's enrolment, found by its own id or by the enrolled member. */
+  async enrolment(exec: Executor, orgId: string, planId: string, by: { id: string } | { memberId: string }) {
     const [row] = await exec
       .select()
       .from(mutualAidEnrolments)
@@ -163,21 +172,7 @@ export const mutualAidRepository = {
         and(
           eq(mutualAidEnrolments.orgId, orgId),
           eq(mutualAidEnrolments.planId, planId),
-          eq(mutualAidEnrolments.memberId, memberId),
-        ),
-      );
-    return row;
-  },
-
-  async enrolmentById(exec: Executor, orgId: string, planId: string, id: string) {
-    const [row] = await exec
-      .select()
-      .from(mutualAidEnrolments)
-      .where(
-        and(
-          eq(mutualAidEnrolments.orgId, orgId),
-          eq(mutualAidEnrolments.planId, planId),
-          eq(mutualAidEnrolments.id, id),
+          'id' in by ? eq(mutualAidEnrolments.id, by.id) : eq(mutualAidEnrolments.memberId, by.memberId),
         ),
       );
     return row;
@@ -196,13 +191,7 @@ export const mutualAidRepository = {
         fen: sql<number>`coalesce(sum(${mutualAidEnrolments.premiumFen}), 0)::bigint`.mapWith(Number),
       })
       .from(mutualAidEnrolments)
-      .where(
-        and(
-          eq(mutualAidEnrolments.orgId, orgId),
-          eq(mutualAidEnrolments.planId, planId),
-          isNull(mutualAidEnrolments.premiumEntryId),
-        ),
-      );
+      .where(unpaid(orgId, planId));
     return row ?? { n: 0, fen: 0 };
   },
 
@@ -210,13 +199,7 @@ export const mutualAidRepository = {
     await exec
       .update(mutualAidEnrolments)
       .set({ premiumEntryId: entryId, premiumPaidOn: paidOn })
-      .where(
-        and(
-          eq(mutualAidEnrolments.orgId, orgId),
-          eq(mutualAidEnrolments.planId, planId),
-          isNull(mutualAidEnrolments.premiumEntryId),
-        ),
-      );
+      .where(unpaid(orgId, planId));
   },
 
   async countClaimsOf(exec: Executor, orgId: string, planId: string, memberId: string): Promise<number> {

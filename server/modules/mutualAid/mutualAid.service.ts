@@ -146,7 +146,7 @@ export const mutualAidService = {
     await deps.db.transaction(async (tx) => {
       const plan = await repo.lockPlan(tx, auth.orgId, planId);
       if (!plan) throw notFound();
-      const e = await repo.enrolmentById(tx, auth.orgId, planId, id);
+      const e = await repo.enrolment(tx, auth.orgId, planId, { id });
       if (!e) throw notFound();
       if (e.premiumEntryId) throw conflict('IN_USE', '保费已缴纳，不能取消参保');
       if ((await repo.countClaimsOf(tx, auth.orgId, planId, e.memberId)) > 0) {
