@@ -136,7 +136,7 @@ export const welfareRulesService = {
       await ensureWelfareRules(tx, auth.orgId);
       await ensureChart(tx, auth.orgId);
       const category = await categoriesRepository.findByCode(tx, auth.orgId, body.categoryCode);
-      if (!category || category.kind !== 'expense') {
+      if (category?.kind !== 'expense') {
         throw invalid([{ path: 'categoryCode', message: '经费科目不存在或不是支出科目' }]);
       }
       if (await categoriesRepository.hasChildren(tx, auth.orgId, category.id)) {
