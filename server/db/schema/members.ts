@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   customType,
   date,
@@ -55,6 +56,8 @@ export const members = pgTable(
     index('members_org_name').on(t.orgId, t.name),
     index('members_org_status').on(t.orgId, t.status),
     index('members_org_phone').on(t.orgId, t.phone),
+    // The birthday worklist (待慰问) asks for one month's birthdays among all staff.
+    index('members_org_birth_month').on(t.orgId, sql`extract(month from ${t.birthDate})`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "members_org_birth_month" ON "members" USING btree ("org_id",extract(month from "birth_date"));
