@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { VISIT_REASONS, type VisitReason } from './care.js';
 import { fenAmount } from './dues.js';
-import { isoDate, optionalText, pageQuery, requiredText, uuid } from './shared.js';
+import { isoDate, optionalText, type Paged, pageQuery, requiredText, uuid } from './shared.js';
 
 // Visits (慰问), reported events (事件报告) and the worklists (待慰问). Money is integer fen.
 
@@ -149,7 +149,14 @@ export interface CareEventView {
 
 const month = z.string({ error: '请填写月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 
-export const birthdayQuery = z.strictObject({ month });
+/** A month's birthdays, a page at a time; `visited` narrows to those with (or without) this year's visit. */
+export const birthdayQuery = z.strictObject({
+  month,
+  visited: z.enum(['yes', 'no'], { error: '是否已慰问应为 yes 或 no' }).optional(),
+  ...pageQuery,
+  pageSize: pageQuery.pageSize.default(50),
+});
+export type BirthdayQuery = z.infer<typeof birthdayQuery>;
 
 /** Cards for the month, or only for the listed members (comma-separated ids). */
 export const birthdayCardsQuery = z.strictObject({
@@ -170,6 +177,13 @@ export interface BirthdayRow {
   /** The birthday visit already made this year, if any. */
   visitId: string | null;
   visitDate: string | null;
+}
+
+/** A page of the month's birthdays, with the month's counts (the page may hold only the unvisited). */
+export interface BirthdayPage extends Paged<BirthdayRow> {
+  month: string;
+  /** Everyone born in the month, and those among them already visited this year. */
+  counts: { total: number; visited: number };
 }
 
 export const festivalQuery = z.strictObject({ festival: requiredText('节日', 30) });

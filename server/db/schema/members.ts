@@ -58,6 +58,10 @@ export const members = pgTable(
     index('members_org_phone').on(t.orgId, t.phone),
     // The birthday worklist (待慰问) asks for one month's birthdays among all staff.
     index('members_org_birth_month').on(t.orgId, sql`extract(month from ${t.birthDate})`),
+    // The festival worklist (两节慰问) starts from the retirees: a few hundred of thousands.
+    index('members_org_retiree')
+      .on(t.orgId)
+      .where(sql`${t.status} = 'retired' or ${t.employmentType} = 'retired'`),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXPENSE_REQUEST_STATUSES } from '../../../common/schemas/funds.js';
+import { today } from '../../lib/businessDate.js';
 import { loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
 import { runDemo } from '../run.js';
 
@@ -11,9 +12,7 @@ let year: number;
 beforeAll(async () => {
   ctx = await setupTestApp();
   orgId = (await runDemo(ctx.deps, { seed: 5, staff: 300 })).orgId;
-  year = Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4),
-  );
+  year = Number(today().slice(0, 4));
 });
 
 describe('demo funds', () => {
@@ -38,9 +37,7 @@ describe('demo funds', () => {
     expect(ledger.data.some((e: { reversesEntryId: string | null }) => e.reversesEntryId)).toBe(true);
 
     const periods = (await chair.get(`/api/funds/periods?year=${year}`)).json().data;
-    const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
-      .format(new Date())
-      .slice(0, 7);
+    const thisMonth = today().slice(0, 7);
     for (const p of periods) expect(p.closed, p.period).toBe(p.period < thisMonth);
   });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { today } from '../../lib/businessDate.js';
 import { loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
 import { runDemo } from '../run.js';
 
@@ -10,9 +11,7 @@ let year: number;
 beforeAll(async () => {
   ctx = await setupTestApp();
   orgId = (await runDemo(ctx.deps, { seed: 13, staff: 300 })).orgId;
-  year = Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4),
-  );
+  year = Number(today().slice(0, 4));
 });
 
 describe('demo participation', () => {

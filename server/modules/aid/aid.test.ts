@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AidCaseRow, AidCaseView, AidNoticeView } from '../../../common/schemas/aid.js';
 import { aidCases, auditLog, ledgerEntries, notifications } from '../../db/schema/index.js';
+import { today } from '../../lib/businessDate.js';
 import { anonymous, login, setupTestApp, type TestContext } from '../../test/helpers.js';
-import { today } from '../members/members.service.js';
 import { multipart, readXlsx } from '../members/testkit.js';
 import { openAidCase } from './aid.service.js';
 import {

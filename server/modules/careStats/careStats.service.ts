@@ -12,13 +12,14 @@ import { HARDSHIP_LEVELS, type HardshipLevel } from '../../../common/schemas/har
 import { EVENT_OVERDUE_DAYS } from '../../../common/schemas/visit.js';
 import type { Deps } from '../../app.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { notFound } from '../../lib/errors.js';
 import { mayTake } from '../aid/aid.policy.js';
 import { aidViewer, caseFacts } from '../aid/aid.service.js';
 import { percent } from '../democracyStats/democracyStats.service.js';
 import { hardshipService } from '../hardship/hardship.service.js';
-import { type OrgActor, today } from '../members/members.service.js';
+import type { OrgActor } from '../members/members.service.js';
 import { careEventsService } from '../visits/careEvents.service.js';
 import { visitsService } from '../visits/visits.service.js';
 import { worklistsService } from '../visits/visits.worklists.js';
@@ -149,7 +150,7 @@ export const careStatsService = {
     const month = now.slice(0, 7);
     const mayReadFiles = auth.permissions.has('care:read');
     const [birthdays, events, openEvents, hardship, hardshipRows, aidWaiting, festival] = await Promise.all([
-      worklistsService.birthdays(deps, auth, month),
+      worklistsService.birthdayPage(deps, auth, { month, visited: 'no', page: 1, pageSize: HOME_TOP_ROWS }),
       careEventsService.list(deps, auth, { status: 'open', page: 1, pageSize: HOME_TOP_ROWS }),
       repo.openEvents(db, auth.orgId, now, EVENT_OVERDUE_DAYS),
       hardshipService.summary(deps, auth),
@@ -164,14 +165,13 @@ export const careStatsService = {
       this.aidWaiting(deps, auth),
       this.festivalReminder(deps, auth, now),
     ]);
-    const notVisited = birthdays.filter((b) => !b.visitId);
     return {
       today: now,
       birthdays: {
         month,
-        total: birthdays.length,
-        count: notVisited.length,
-        rows: notVisited.slice(0, HOME_TOP_ROWS).map((b) => ({
+        total: birthdays.counts.total,
+        count: birthdays.page.total,
+        rows: birthdays.data.map((b) => ({
           memberId: b.memberId,
           name: b.name,
           departmentName: b.departmentName,
@@ -189,8 +189,7 @@ export const careStatsService = {
   async festivalReminder(deps: Deps, auth: AuthContext, on: string): Promise<FestivalReminder | null> {
     const due = festivalDue(on);
     if (!due) return null;
-    const pending = await worklistsService.festival(deps, auth, due.festival);
-    return { ...due, pending: pending.length };
+    return { ...due, pending: await worklistsService.festivalCount(deps, auth, due.festival) };
   },
 
   /** Open aid cases whose next step is the user's to take (the aid module's own rules decide). */

@@ -15,9 +15,9 @@ import {
   visits,
   welfareRules,
 } from '../../db/schema/index.js';
+import { today } from '../../lib/businessDate.js';
 import { anonymous, setupTestApp, type TestContext } from '../../test/helpers.js';
 import { authOf } from '../aid/testkit.js';
-import { today } from '../members/members.service.js';
 import { bornOn, type CareOrg, careOrg, ok, visit } from '../visits/testkit.js';
 import { ensureWelfareRules } from '../welfareRules/welfareRules.service.js';
 import { festivalDue } from './careStats.festivals.js';

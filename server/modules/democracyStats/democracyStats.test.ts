@@ -7,10 +7,10 @@ import {
   proposals,
   proposalTopics,
 } from '../../db/schema/index.js';
+import { today } from '../../lib/businessDate.js';
 import { anonymous, loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
 import { addDays } from '../handling/handling.service.js';
 import { handlingWorld } from '../handling/testkit.js';
-import { today } from '../members/members.service.js';
 import { createMember } from '../members/testkit.js';
 import { percent } from './democracyStats.service.js';
 

@@ -2,11 +2,12 @@ import type { DonationDriveView, DonationHandover } from '../../../common/schema
 import type { Deps } from '../../app.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, invalid } from '../../lib/errors.js';
 import { FUND_CATEGORY_CODES } from '../funds/funds.chart.js';
 import { fundsPosting } from '../funds/funds.posting.js';
-import { type OrgActor, today } from '../members/members.service.js';
+import type { OrgActor } from '../members/members.service.js';
 import { type DonationDrive, donationsRepository as repo } from './donations.repository.js';
 import { driveOr404, presentDrive } from './donations.service.js';
 import { nextStatus } from './donations.state.js';

@@ -1,10 +1,11 @@
 import type { DonationImportCommitResult, DonationImportPreview } from '../../../common/schemas/donation.js';
 import type { Deps } from '../../app.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { readWorkbook } from '../../lib/excel.js';
-import { type OrgActor, today } from '../members/members.service.js';
+import type { OrgActor } from '../members/members.service.js';
 import { type DonationRow, readDonationSheet, validateDonationRows } from './donations.import.js';
 import { donationsRepository as repo } from './donations.repository.js';
 import { donationDateProblem, driveOr404 } from './donations.service.js';

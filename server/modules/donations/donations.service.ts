@@ -10,10 +10,11 @@ import type {
 import type { Deps } from '../../app.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { paged } from '../../lib/pagination.js';
-import { type OrgActor, today } from '../members/members.service.js';
+import type { OrgActor } from '../members/members.service.js';
 import { type Donation, type DonationDrive, donationsRepository as repo } from './donations.repository.js';
 import { assertOpen, type DriveAction, nextStatus } from './donations.state.js';
 

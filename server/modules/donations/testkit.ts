@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import { today } from '../../lib/businessDate.js';
 import { type Client, createDepartment, createOrg, loginAs, type TestContext } from '../../test/helpers.js';
 import { createMember, multipart } from '../members/testkit.js';
 
@@ -11,8 +12,7 @@ export function ok(res: LightMyRequestResponse, status = 200) {
   return res.json().data;
 }
 
-export const todayDate = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export const todayDate = today;
 export const thisYear = () => Number(todayDate().slice(0, 4));
 
 export async function donationOrg(ctx: TestContext) {

@@ -5,10 +5,10 @@ import {
 } from '../../../common/schemas/dues.js';
 import type { Deps } from '../../app.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { invalid } from '../../lib/errors.js';
 import type { OrgActor } from '../members/members.service.js';
-import { today } from '../members/members.service.js';
 import { duesLedger } from './dues.ledger.js';
 import { type AllocationRow, duesRepository as repo } from './dues.repository.js';
 

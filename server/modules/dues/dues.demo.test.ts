@@ -8,8 +8,8 @@ import {
   ledgerEntries,
 } from '../../db/schema/index.js';
 import { runDemo } from '../../demo/run.js';
+import { today } from '../../lib/businessDate.js';
 import { setupTestApp, type TestContext } from '../../test/helpers.js';
-import { today } from '../members/members.service.js';
 import { duesService } from './dues.service.js';
 
 // The demo year of dues agrees with the ledger and shows what the screens are for.

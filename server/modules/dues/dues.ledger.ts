@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/client.js';
+import { today } from '../../lib/businessDate.js';
 import type { Actor } from '../../lib/context.js';
 import { FUND_CATEGORY_CODES } from '../funds/funds.chart.js';
 import { fundsPosting } from '../funds/funds.posting.js';
-import { today } from '../members/members.service.js';
 import type { AllocationRow, DuesImportRow } from './dues.repository.js';
 
 // How dues and allocations reach the ledger: through the funds posting service, in the caller's

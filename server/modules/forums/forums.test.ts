@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { today } from '../../lib/businessDate.js';
 import { anonymous, type Client, loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
 import { addDays } from '../handling/handling.service.js';
 import { type HandlingWorld, handlingWorld, noticesOf } from '../handling/testkit.js';
-import { today } from '../members/members.service.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

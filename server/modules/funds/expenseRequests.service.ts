@@ -12,6 +12,7 @@ import type {
 import type { Deps } from '../../app.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { Actor, AuthContext } from '../../lib/context.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
@@ -37,11 +38,6 @@ import { fundsPosting } from './funds.posting.js';
 import { getFundSettings } from './funds.settings.js';
 
 type OrgActor = Actor & { orgId: string };
-
-/** Today's business date in Asia/Shanghai. */
-export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
 
 function present(row: ExpenseRequestRow, auth: AuthContext): ExpenseRequestView {
   const r = row.request;

@@ -8,11 +8,11 @@ import type {
 import type { Deps } from '../../app.js';
 import type { Tx } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { Actor, AuthContext } from '../../lib/context.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
 import { categoriesService } from './categories.service.js';
-import { today } from './expenseRequests.service.js';
 import { lockPeriodExclusive } from './funds.locks.js';
 import { fundsPosting } from './funds.posting.js';
 import { type LedgerRow, ledgerRepository as repo } from './ledger.repository.js';

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Role } from '../../../common/permissions.js';
+import { today } from '../../lib/businessDate.js';
 import { type Client, createOrg, loginAs, type TestContext } from '../../test/helpers.js';
 import { categoriesRepository } from './categories.repository.js';
 import { ensureChart } from './funds.chart.js';
@@ -26,10 +27,8 @@ export async function fundsOrg(ctx: TestContext) {
   return { org, chair, officer, treasurer, fundAuditor, viceChair, member, category };
 }
 
-export const thisYear = () =>
-  Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4));
-export const todayDate = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export const thisYear = () => Number(today().slice(0, 4));
+export const todayDate = today;
 
 export function ok(res: LightMyRequestResponse, status = 200) {
   expect(res.statusCode, res.body).toBe(status);

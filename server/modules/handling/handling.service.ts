@@ -12,10 +12,10 @@ import {
 import type { Paged } from '../../../common/schemas/shared.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
+import { businessDate, today } from '../../lib/businessDate.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
 import type { OrgActor } from '../members/members.service.js';
-import { today } from '../members/members.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { organisationRepository } from '../organisation/organisation.repository.js';
 import {
@@ -480,7 +480,7 @@ export const handling = {
     orgId: string,
     now: Date,
   ): Promise<{ dueSoon: number; overdue: number }> {
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+    const day = businessDate(now);
     const soonUntil = addDays(day, DUE_SOON_DAYS);
     const overdue = await repo.claimDeadlineNotices(exec, orgId, 'overdue', day, soonUntil);
     for (const item of overdue) {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { notifications } from '../../db/schema/index.js';
+import { today } from '../../lib/businessDate.js';
 import { createDepartment, loginAs, type TestContext } from '../../test/helpers.js';
 import type { OrgActor } from '../members/members.service.js';
-import { today } from '../members/members.service.js';
 import { createMember, orgWithOfficer } from '../members/testkit.js';
 import { type AssignOptions, addDays, handling } from './handling.service.js';
 

@@ -1,11 +1,11 @@
 import type { HardshipDocumentView } from '../../../common/schemas/hardship.js';
 import type { Deps } from '../../app.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { documentView } from '../../lib/sealedDocuments.js';
 import { acceptUpload } from '../../lib/upload.js';
-import { today } from '../funds/expenseRequests.service.js';
 import type { OrgActor } from '../members/members.service.js';
 import { hardshipRepository as repo, hardshipDocumentStore as store } from './hardship.repository.js';
 

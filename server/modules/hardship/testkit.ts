@@ -1,3 +1,4 @@
+import { today } from '../../lib/businessDate.js';
 import { createDepartment, createOrg, loginAs, type TestContext } from '../../test/helpers.js';
 import { createMember } from '../members/testkit.js';
 
@@ -23,7 +24,7 @@ export type CareOrg = Awaited<ReturnType<typeof careOrg>>;
 
 /** `YYYY-MM-DD` shifted by whole days from today (Asia/Shanghai, as the server counts). */
 export function daysFromToday(days: number): string {
-  const now = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const now = today();
   const t = new Date(`${now}T00:00:00Z`);
   t.setUTCDate(t.getUTCDate() + days);
   return t.toISOString().slice(0, 10);

@@ -8,6 +8,7 @@ import type {
 } from '../../../common/schemas/member.js';
 import type { Deps } from '../../app.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { readWorkbook } from '../../lib/excel.js';
@@ -25,7 +26,6 @@ import {
   inMemberTransaction,
   memberValues,
   type OrgActor,
-  today,
   uniqueViolation,
 } from './members.service.js';
 

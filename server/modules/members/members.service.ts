@@ -12,6 +12,7 @@ import type {
 import type { Deps } from '../../app.js';
 import type { Executor, Tx } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { Actor, AuthContext } from '../../lib/context.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
@@ -41,11 +42,6 @@ const MEMBER_PERMISSIONS: MemberPermission[] = [
   'member:readSensitive',
   'member:export',
 ];
-
-/** Today's business date in Asia/Shanghai. */
-export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
 
 /** The user's permissions with the department scope of each: computed once per request. */
 export async function accessOf(exec: Executor, auth: AuthContext): Promise<MemberAccess> {

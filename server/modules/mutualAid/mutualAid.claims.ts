@@ -9,12 +9,12 @@ import type { Paged } from '../../../common/schemas/shared.js';
 import type { Deps } from '../../app.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { paged } from '../../lib/pagination.js';
 import { documentView } from '../../lib/sealedDocuments.js';
 import { acceptUpload } from '../../lib/upload.js';
-import { today } from '../funds/expenseRequests.service.js';
 import type { OrgActor } from '../members/members.service.js';
 import {
   type ClaimWithNames,

@@ -18,11 +18,11 @@ import {
 import { PROPOSAL_STATE_LABELS, type ProposalState } from '../../../common/schemas/proposal.js';
 import type { Deps } from '../../app.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { writeSheet } from '../../lib/excel.js';
 import { congressService } from '../congress/congress.service.js';
 import { handling } from '../handling/handling.service.js';
-import { today } from '../members/members.service.js';
 import { proposalsRepository as repo, TOPIC_SUBJECT } from './proposals.repository.js';
 import type { OrgActor } from './proposals.service.js';
 

@@ -16,6 +16,7 @@ import type { Paged } from '../../../common/schemas/shared.js';
 import type { Deps } from '../../app.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
@@ -23,7 +24,7 @@ import { congressService } from '../congress/congress.service.js';
 import type { DepartmentScope, HandlingItemRow } from '../handling/handling.repository.js';
 import { departmentScope } from '../handling/handling.routes.js';
 import { handling, visibleTo } from '../handling/handling.service.js';
-import { type OrgActor, today } from '../members/members.service.js';
+import type { OrgActor } from '../members/members.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { suggestionsService } from '../suggestions/suggestions.service.js';
 import {

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handlingItems, notifications, proposalWindows, suggestions } from '../../db/schema/index.js';
+import { today } from '../../lib/businessDate.js';
 import { anonymous, loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
 import { addDays } from '../handling/handling.service.js';
-import { today } from '../members/members.service.js';
 import { orgWithOfficer } from '../members/testkit.js';
 import {
   acceptedProposal,

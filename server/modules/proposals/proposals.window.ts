@@ -2,10 +2,11 @@ import type { ProposalWindowInput, ProposalWindowView } from '../../../common/sc
 import type { Deps } from '../../app.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, invalid } from '../../lib/errors.js';
 import { congressService } from '../congress/congress.service.js';
-import { type OrgActor, today } from '../members/members.service.js';
+import type { OrgActor } from '../members/members.service.js';
 import { proposalsRepository as repo } from './proposals.repository.js';
 
 // The submission window (提案征集期) of a meeting: its dates, the co-signers it needs, its categories.

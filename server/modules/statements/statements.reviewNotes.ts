@@ -2,10 +2,10 @@ import type { ReviewNoteBody, ReviewNoteView } from '../../../common/schemas/sta
 import type { Deps } from '../../app.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import type { OrgActor } from '../members/members.service.js';
-import { today } from '../members/members.service.js';
 import { type ReviewNoteRow, statementsRepository as repo } from './statements.repository.js';
 
 // 审查意见: one note per month by the fund auditors (经审会). It is written and edited while the month

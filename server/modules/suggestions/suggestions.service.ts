@@ -13,12 +13,13 @@ import type {
 import type { Deps } from '../../app.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { type AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
 import type { HandlingItemRow } from '../handling/handling.repository.js';
 import { handling } from '../handling/handling.service.js';
-import { type OrgActor, today } from '../members/members.service.js';
+import type { OrgActor } from '../members/members.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import {
   suggestionsRepository as repo,

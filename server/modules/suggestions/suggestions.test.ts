@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/index.js';
+import { today } from '../../lib/businessDate.js';
 import {
   anonymous,
   type Client,
@@ -11,7 +12,6 @@ import {
 } from '../../test/helpers.js';
 import { addDays } from '../handling/handling.service.js';
 import { type HandlingWorld, handlingWorld, noticesOf } from '../handling/testkit.js';
-import { today } from '../members/members.service.js';
 import { createMember } from '../members/testkit.js';
 import { suggestionsService } from './suggestions.service.js';
 

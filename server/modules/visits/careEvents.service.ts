@@ -9,10 +9,11 @@ import {
 } from '../../../common/schemas/visit.js';
 import type { Deps } from '../../app.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
-import { type OrgActor, today } from '../members/members.service.js';
+import type { OrgActor } from '../members/members.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { organisationService } from '../organisation/organisation.service.js';
 import { type CareEventRow, careEventsRepository as repo } from './careEvents.repository.js';

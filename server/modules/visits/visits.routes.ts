@@ -112,7 +112,7 @@ export const visitRoutes: ModulePlugin = async (app, { deps }) => {
   r.get(
     '/care/worklists/birthdays',
     { config: summary, schema: { tags, querystring: birthdayQuery } },
-    async (req) => ({ data: await worklistsService.birthdays(deps, requireAuth(req), req.query.month) }),
+    async (req) => worklistsService.birthdayPage(deps, requireAuth(req), req.query),
   );
   r.get(
     '/care/worklists/birthdays/cards',

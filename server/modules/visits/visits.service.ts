@@ -13,11 +13,12 @@ import type {
 import type { Deps } from '../../app.js';
 import type { Executor, Tx } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
 import { fundsPosting } from '../funds/funds.posting.js';
-import { type OrgActor, today } from '../members/members.service.js';
+import type { OrgActor } from '../members/members.service.js';
 import { organisationService } from '../organisation/organisation.service.js';
 import {
   assertWithinCap,

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BirthdayRow, FestivalRow, VisitView } from '../../../common/schemas/visit.js';
-import { fundPeriods, hardshipFiles, ledgerEntries, visits } from '../../db/schema/index.js';
+import type { BirthdayPage, FestivalRow, VisitView } from '../../../common/schemas/visit.js';
+import { fundPeriods, hardshipFiles, ledgerEntries, members, visits } from '../../db/schema/index.js';
 import { anonymous, setupTestApp, type TestContext } from '../../test/helpers.js';
 import { bornOn, type CareOrg, careOrg, ok, paths, visit } from './testkit.js';
 
@@ -40,12 +40,34 @@ describe('birthdays this month', () => {
     expect((await anonymous(ctx.app).get(url)).statusCode).toBe(401);
     expect((await o.groupLeader.get(url)).statusCode).toBe(403);
     expect(paths(await o.officer.get('/api/care/worklists/birthdays?month=2026-3'))).toEqual(['month']);
-    const rows: BirthdayRow[] = ok(await o.officer.get(url));
-    expect(rows.map((r) => [r.name, r.visitId])).toEqual([
+    expect(paths(await o.officer.get(`${url}&visited=maybe`))).toEqual(['visited']);
+    expect(paths(await o.officer.get(`${url}&pageSize=0`))).toEqual(['pageSize']);
+    const all: BirthdayPage = (await o.officer.get(url)).json();
+    expect(all.data.map((r) => [r.name, r.visitId])).toEqual([
       ['王五', v.id],
       ['赵六', null],
     ]);
-    expect(ok(await o.officer.get('/api/care/worklists/birthdays?month=2027-03'))[0].visitId).toBeNull();
+    expect(all.counts).toEqual({ total: 2, visited: 1 });
+    expect(all.page).toEqual({ page: 1, pageSize: 50, total: 2 });
+
+    const notVisited: BirthdayPage = (await o.officer.get(`${url}&visited=no`)).json();
+    expect(notVisited.data.map((r) => r.name)).toEqual(['赵六']);
+    expect(notVisited.page.total).toBe(1);
+    expect(notVisited.counts).toEqual(all.counts);
+    const visitedOnes: BirthdayPage = (await o.officer.get(`${url}&visited=yes`)).json();
+    expect(visitedOnes.data.map((r) => r.name)).toEqual(['王五']);
+    // Pages follow the birthday order.
+    const second: BirthdayPage = (await o.officer.get(`${url}&page=2&pageSize=1`)).json();
+    expect(second.data.map((r) => r.name)).toEqual(['赵六']);
+    expect(second.page).toEqual({ page: 2, pageSize: 1, total: 2 });
+    const past: BirthdayPage = (await o.officer.get(`${url}&page=9&visited=no`)).json();
+    expect([past.data, past.counts, past.page.total]).toEqual([[], { total: 2, visited: 1 }, 1]);
+
+    const nextYear: BirthdayPage = (
+      await o.officer.get('/api/care/worklists/birthdays?month=2027-03')
+    ).json();
+    expect(nextYear.data[0].visitId).toBeNull();
+    expect(nextYear.counts).toEqual({ total: 2, visited: 0 });
   });
 
   it('prints the cards as a Word file, one per member, for the month or the chosen ones', async () => {
@@ -119,13 +141,33 @@ describe('festival visits', () => {
     expect((await anonymous(ctx.app).get(url)).statusCode).toBe(401);
     expect((await o.groupLeader.get(url)).statusCode).toBe(403);
     expect(paths(await o.officer.get('/api/care/worklists/festival?festival='))).toEqual(['festival']);
+    // A retired member (status), a retiree who also has a hardship file (listed once), a retiree who left.
+    const setStatus = (id: string, status: 'retired' | 'left') =>
+      ctx.deps.db.update(members).set({ status }).where(eq(members.id, id));
+    const retiredMember = await o.person(o.deptB.id, { name: '孙退会员' });
+    await setStatus(retiredMember.id, 'retired');
+    const both = await o.person(o.deptA.id, { name: '周两者', employmentType: 'retired' });
+    await ctx.deps.db.insert(hardshipFiles).values({
+      orgId: o.org.id,
+      memberId: both.id,
+      level: 'special',
+      reasons: ['disability'],
+      detailsEnc: Buffer.from('sealed'),
+      registeredOn: '2026-01-01',
+      nextReviewOn: '2027-01-01',
+    });
+    const gone = await o.person(o.deptA.id, { name: '吴已离', employmentType: 'retired' });
+    await setStatus(gone.id, 'left');
     const rows: FestivalRow[] = ok(await o.officer.get(url));
     expect(rows.map((r) => [r.name, r.retiree, r.hardship]).sort()).toEqual([
+      ['周两者', true, true],
       ['困难户', false, true],
+      ['孙退会员', true, false],
       ['钱退休', true, false],
     ]);
     ok(await o.officer.post('/api/care/visits/batch', batch([retiree.id])), 201);
-    expect(ok(await o.officer.get(url)).map((r: FestivalRow) => r.memberId)).toEqual([poor.id]);
+    const after: FestivalRow[] = ok(await o.officer.get(url));
+    expect(after.map((r) => r.memberId).sort()).toEqual([poor.id, retiredMember.id, both.id].sort());
   });
 
   it('creates the batch with one ledger entry per paid visit; 401, 403, 400, 409 refuse it whole', async () => {

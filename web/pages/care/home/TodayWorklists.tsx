@@ -48,7 +48,9 @@ export function TodayWorklists({ home }: { home: CareHome }) {
                 ? `尚有 ${festival.pending} 名退休职工和困难职工未慰问`
                 : '退休职工和困难职工均已慰问'
             }`}
-            action={worklists && festival.pending > 0 && <Link to={worklists}>去批量登记</Link>}
+            action={
+              worklists && festival.pending > 0 && <Link to={`${worklists}?tab=festival`}>去批量登记</Link>
+            }
           />
         </Col>
       )}
@@ -56,7 +58,7 @@ export function TodayWorklists({ home }: { home: CareHome }) {
         <WorklistCard
           title="本月生日未慰问"
           count={birthdays.count}
-          more={worklists}
+          more={worklists && `${worklists}?tab=birthdays&visited=no`}
           empty={`本月生日 ${birthdays.total} 人，均已慰问`}
         >
           <List

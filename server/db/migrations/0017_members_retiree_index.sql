@@ -1,0 +1,1 @@
+CREATE INDEX "members_org_retiree" ON "members" USING btree ("org_id") WHERE "members"."status" = 'retired' or "members"."employment_type" = 'retired';
