@@ -107,9 +107,13 @@ test('a group leader reports a hospital admission; the officer visits and the ca
 
 test('the birthday worklist lists this month’s members and prints their cards', async ({ page }) => {
   await login(page, OFFICER.username, OFFICER.password);
-  await page.goto('/care/worklists');
-  await page.getByRole('tab', { name: '本月生日' }).click();
+  // The care home's link opens the tab on those not yet visited.
+  await page.goto('/care/worklists?tab=birthdays&visited=no');
   const row = page.getByRole('row').filter({ hasText: '林寿星' });
+  await expect(row).toContainText('未慰问');
+  await page.getByText('已慰问', { exact: true }).click();
+  await expect(row).toHaveCount(0);
+  await page.getByText('全部', { exact: true }).click();
   await expect(row).toContainText('未慰问');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: '下载本月生日贺卡' }).click();
