@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AID_KINDS, type AidKind } from './care.js';
+import { commaList } from './commaList.js';
 import { fenAmount } from './dues.js';
 import { isoDate, optionalText, pageQuery, requiredText, uuid } from './shared.js';
 
@@ -104,7 +105,8 @@ export const aidUploadQuery = z.strictObject({ item: requiredText('材料项', 4
 export const aidCaseListQuery = z.strictObject({
   ...pageQuery,
   kind: kind.optional(),
-  state: z.enum(AID_STATES, { error: '状态无效' }).optional(),
+  /** One state or several, comma-separated: the year's approved figure opens approved,noticed,paid. */
+  state: commaList(AID_STATES, '状态').optional(),
   year: z.coerce
     .number({ error: '年度应为数字' })
     .int()

@@ -132,6 +132,15 @@ export const hardshipListQuery = z.strictObject({
   departmentId: uuid('科室').optional(),
   /** Active files whose review is due within 30 days or overdue. */
   reviewDue: flag,
+  /** Files on the register that day: registered on or before it, not closed by then (a past year's end). */
+  activeOn: isoDate('在档日期').optional(),
+  /** Files registered in that year. */
+  registeredYear: z.coerce
+    .number({ error: '建档年度应为数字' })
+    .int('建档年度应为整数')
+    .min(2000, '建档年度无效')
+    .max(2100, '建档年度无效')
+    .optional(),
   q: z.string().trim().max(50, '搜索内容不超过50个字').optional(),
 });
 export type HardshipListQuery = z.infer<typeof hardshipListQuery>;

@@ -11,7 +11,8 @@ export type AidCaseWithNames = { aid: AidCase; memberName: string; departmentNam
 
 export interface AidFilter {
   kind?: string;
-  state?: string;
+  /** Any of these states. */
+  state?: readonly string[];
   year?: number;
   q?: string | null;
   memberId?: string;
@@ -24,7 +25,7 @@ const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-0
 function where(orgId: string, f: AidFilter): SQL | undefined {
   const c: (SQL | undefined)[] = [eq(aidCases.orgId, orgId)];
   if (f.kind) c.push(eq(aidCases.kind, f.kind));
-  if (f.state) c.push(eq(aidCases.state, f.state));
+  if (f.state?.length) c.push(inArray(aidCases.state, [...f.state]));
   if (f.year) {
     const { from, to } = yearRange(f.year);
     c.push(gte(aidCases.appliedOn, from), lt(aidCases.appliedOn, to));

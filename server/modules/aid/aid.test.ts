@@ -193,6 +193,31 @@ describe('who sees a case', () => {
     expect((await o.officer.get('/api/care/aid?memberId=x')).statusCode).toBe(400);
   });
 
+  it('filters several states at once (approved or later), in the list and the export; 400 naming 状态', async () => {
+    const o = await aidOrg(ctx);
+    const submitted = await apply(o.zhangUser, applyBody(o.zhang.id));
+    const approved = await apply(o.wangUser, applyBody(o.wang.id, { kind: 'education' }));
+    const paid = await apply(o.zhangUser, applyBody(o.zhang.id, { kind: 'education' }));
+    const setState = (id: string, state: string) =>
+      ctx.deps.db.update(aidCases).set({ state }).where(eq(aidCases.id, id));
+    await setState(approved.id, 'approved');
+    await setState(paid.id, 'paid');
+    const ids = (rows: AidCaseRow[]) => rows.map((r) => r.id).sort();
+    const later = (await o.officer.get('/api/care/aid?state=approved,noticed,paid')).json();
+    expect(ids(later.data)).toEqual([approved.id, paid.id].sort());
+    expect(later.page.total).toBe(2);
+    const one = (await o.officer.get('/api/care/aid?state=submitted')).json().data;
+    expect(ids(one)).toEqual([submitted.id]);
+    for (const bad of ['approved,lost', '', 'approved,,paid']) {
+      const res = await o.officer.get(`/api/care/aid?state=${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json().error.details[0].path).toBe('state');
+      expect(res.json().error.message).toContain('状态');
+    }
+    const sheet = await readXlsx((await o.officer.get('/api/care/aid/export?state=paid,noticed')).rawPayload);
+    expect(sheet.slice(1).map((r) => r[7])).toEqual(['已发放']);
+  });
+
   it('exports the filtered list for care:read without the reason; audited', async () => {
     const o = await aidOrg(ctx);
     await apply(o.zhangUser, applyBody(o.zhang.id));

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, between, count, desc, eq, gt, ilike, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { HardshipLevel, HardshipListQuery } from '../../../common/schemas/hardship.js';
 import type { Executor } from '../../db/client.js';
 import {
@@ -77,6 +77,15 @@ export const hardshipRepository = {
       q.departmentId ? eq(members.departmentId, q.departmentId) : undefined,
       q.reviewDue === true
         ? and(eq(hardshipFiles.status, 'active'), lte(hardshipFiles.nextReviewOn, dueBy))
+        : undefined,
+      q.activeOn
+        ? and(
+            lte(hardshipFiles.registeredOn, q.activeOn),
+            or(isNull(hardshipFiles.closedOn), gt(hardshipFiles.closedOn, q.activeOn)),
+          )
+        : undefined,
+      q.registeredYear
+        ? between(hardshipFiles.registeredOn, `${q.registeredYear}-01-01`, `${q.registeredYear}-12-31`)
         : undefined,
       q.q ? ilike(members.name, containsPattern(q.q)) : undefined,
     );

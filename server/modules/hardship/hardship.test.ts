@@ -360,6 +360,58 @@ describe('hardship files: list filters and summary', () => {
     const s = (await other.committee.get('/api/care/hardship/summary')).json().data;
     expect(s).toEqual({ active: 2, closed: 0, reviewDue: 1, byLevel: { general: 1, special: 0, deep: 1 } });
   });
+
+  it('lists the files on the register on a past day and those registered in a year; 400 naming each', async () => {
+    const other = await careOrg(ctx);
+    // Written directly: the API dates a file today or earlier and closes it through its workflow.
+    const file = async (registeredOn: string, closedOn: string | null) => {
+      const m = await other.member();
+      const [row] = await ctx.deps.db
+        .insert(hardshipFiles)
+        .values({
+          orgId: other.org.id,
+          memberId: m.id,
+          level: 'general',
+          reasons: ['illness'],
+          detailsEnc: Buffer.from('sealed'),
+          registeredOn,
+          nextReviewOn: oneYearAfter(registeredOn),
+          status: closedOn ? 'closed' : 'active',
+          closedOn,
+        })
+        .returning();
+      return row.id;
+    };
+    const a = await file('2019-03-01', '2021-06-30');
+    const b = await file('2020-05-01', null);
+    const c = await file('2021-02-01', '2021-12-31');
+    const d = await file('2022-01-01', null);
+    const ids = async (query: string) => {
+      const res = (await other.officer.get(`/api/care/hardship?${query}`)).json();
+      expect(res.page.total).toBe(res.data.length);
+      return res.data.map((x: { id: string }) => x.id).sort();
+    };
+    expect(await ids('activeOn=2019-02-28')).toEqual([]);
+    expect(await ids('activeOn=2020-12-31')).toEqual([a, b].sort());
+    // Closed on the day: off the register that day.
+    expect(await ids('activeOn=2021-06-30')).toEqual([b, c].sort());
+    expect(await ids('activeOn=2021-12-31')).toEqual([b]);
+    expect(await ids(`activeOn=${daysFromToday(0)}`)).toEqual([b, d].sort());
+    expect(await ids('registeredYear=2021')).toEqual([c]);
+    expect(await ids('registeredYear=2021&activeOn=2021-12-31')).toEqual([]);
+    expect(await ids('registeredYear=2022&activeOn=2022-12-31')).toEqual([d]);
+    for (const [query, path, label] of [
+      ['activeOn=2021-13-01', 'activeOn', '在档日期'],
+      ['activeOn=yesterday', 'activeOn', '在档日期'],
+      ['registeredYear=abc', 'registeredYear', '建档年度'],
+      ['registeredYear=1999', 'registeredYear', '建档年度'],
+    ]) {
+      const res = await other.officer.get(`/api/care/hardship?${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().error.details[0].path).toBe(path);
+      expect(res.json().error.details[0].message).toContain(label);
+    }
+  });
 });
 
 describe('hardship files: supporting documents', () => {
