@@ -7,6 +7,7 @@ import {
   type MembershipStatus,
 } from '../enums.js';
 import { aidCaseCreateBody } from './aid.js';
+import { commaList } from './commaList.js';
 import { fenAmount } from './dues.js';
 import { isoDate, optionalText, pageQuery, requiredText, uuid } from './shared.js';
 
@@ -88,8 +89,11 @@ export type CheckupProgrammeUpdateBody = z.infer<typeof checkupProgrammeUpdateBo
 
 export const checkupListQuery = z.strictObject({
   year: z.coerce.number({ error: '年度应为数字' }).int().min(2000).max(2100).optional(),
+  /** One status or several, comma-separated: the year's figures open the published and closed ones. */
+  status: commaList(CHECKUP_STATUSES, '状态').optional(),
   ...pageQuery,
 });
+export type CheckupListQuery = z.infer<typeof checkupListQuery>;
 
 export const checkupParticipantParams = z.strictObject({ id: uuid('编号'), pid: uuid('人员编号') });
 export const checkupBatchParams = z.strictObject({ id: uuid('编号'), bid: uuid('批次编号') });
@@ -229,13 +233,28 @@ export interface CheckupBatchView {
   label: string;
 }
 
-/** What a member sees of their own checkups. */
+/**
+ * What a member sees of their own checkups: no follow-up flag or note (those are the care officers'
+ * worklist signal, not a result; the member hears results from the checkup centre).
+ */
 export interface MyCheckupView {
   programmeId: string;
   programmeName: string;
   year: number;
+  /** published or closed: drafts are never shown. */
+  programmeStatus: Exclude<CheckupStatus, 'draft'>;
   provider: string | null;
   extraItems: string[];
+  /** null while the officers have not put the member in a batch yet. */
   batch: { date: string; timeSlot: string; place: string } | null;
   attendance: Attendance;
+}
+
+/**
+ * `GET /api/care/checkups/mine`. An account not linked to a member record gets an empty list and
+ * `memberLinked: false` (a read, so the page explains the missing link instead of showing an error).
+ */
+export interface MyCheckups {
+  data: MyCheckupView[];
+  memberLinked: boolean;
 }

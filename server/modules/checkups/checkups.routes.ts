@@ -39,9 +39,11 @@ export const checkupRoutes: ModulePlugin = async (app, { deps }) => {
   r.get(base, { config: summary, schema: { tags, querystring: checkupListQuery } }, (req) =>
     service.list(deps, requireAuth(req), req.query),
   );
-  r.get(`${base}/mine`, { config: { permission: 'authenticated' }, schema: { tags } }, async (req) => ({
-    data: await service.mine(deps, requireAuth(req)),
-  }));
+  // A member's own checkups: the same self-service permission as applying for aid for oneself,
+  // so the three administrators (三员), who are not acting as members, get a 403.
+  r.get(`${base}/mine`, { config: { permission: 'care:apply' }, schema: { tags } }, (req) =>
+    service.mine(deps, requireAuth(req)),
+  );
   r.post(base, { config: write, schema: { tags, body: checkupProgrammeBody } }, async (req, reply) => {
     const { auth, actor } = actorFor(req);
     return reply.status(201).send({ data: await service.create(deps, auth, actor, req.body) });

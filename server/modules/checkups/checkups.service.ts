@@ -7,13 +7,14 @@ import type {
   CheckupBatchView,
   CheckupCounts,
   CheckupFollowUpBody,
+  CheckupListQuery,
   CheckupParticipantView,
   CheckupPreview,
   CheckupProgrammeBody,
   CheckupProgrammeUpdateBody,
   CheckupProgrammeView,
   CheckupStatus,
-  MyCheckupView,
+  MyCheckups,
 } from '../../../common/schemas/checkup.js';
 import type { Paged } from '../../../common/schemas/shared.js';
 import type { Deps } from '../../app.js';
@@ -172,8 +173,14 @@ function participantView(
 }
 
 export const checkupsService = {
-  async list(deps: Deps, auth: AuthContext, q: { year?: number; page: number; pageSize: number }) {
-    const { rows, total } = await repo.listProgrammes(deps.db, auth.orgId, q.year, q.pageSize, offsetOf(q));
+  async list(deps: Deps, auth: AuthContext, q: CheckupListQuery) {
+    const { rows, total } = await repo.listProgrammes(
+      deps.db,
+      auth.orgId,
+      { year: q.year, status: q.status },
+      q.pageSize,
+      offsetOf(q),
+    );
     return paged(await withCounts(deps.db, auth.orgId, rows), total, q);
   },
 
@@ -517,18 +524,29 @@ export const checkupsService = {
     });
   },
 
-  /** The signed-in member's own checkups (published or closed programmes only). */
-  async mine(deps: Deps, auth: AuthContext): Promise<MyCheckupView[]> {
-    if (!auth.memberId) return [];
+  /**
+   * The signed-in member's own checkups (published or closed programmes, newest year first). Not
+   * audited: it is the member's own list of dates and places, with nothing sealed in it, like the
+   * aid module's list of one's own cases (only opening a case, which shows sealed details, is).
+   * The follow-up flag is left out on purpose: it is the care officers' signal to act (a visit, an
+   * aid case), written for them; a bare "需复查" without the doctor's explanation would alarm rather
+   * than inform, and the member gets their results from the checkup centre.
+   */
+  async mine(deps: Deps, auth: AuthContext): Promise<MyCheckups> {
+    if (!auth.memberId) return { data: [], memberLinked: false };
     const rows = await repo.ofMember(deps.db, auth.orgId, auth.memberId);
-    return rows.map(({ participant: p, programme, batch }) => ({
-      programmeId: programme.id,
-      programmeName: programme.name,
-      year: programme.year,
-      provider: programme.provider,
-      extraItems: p.extraItems,
-      batch: batch ? { date: batch.date, timeSlot: batch.timeSlot, place: batch.place } : null,
-      attendance: p.attendance,
-    }));
+    return {
+      memberLinked: true,
+      data: rows.map(({ participant: p, programme, batch }) => ({
+        programmeId: programme.id,
+        programmeName: programme.name,
+        year: programme.year,
+        programmeStatus: programme.status === 'closed' ? 'closed' : 'published',
+        provider: programme.provider,
+        extraItems: p.extraItems,
+        batch: batch ? { date: batch.date, timeSlot: batch.timeSlot, place: batch.place } : null,
+        attendance: p.attendance,
+      })),
+    };
   },
 };

@@ -196,6 +196,29 @@ describe('programmes', () => {
     expect((await o.officer.get(`${URL}/not-a-uuid`)).statusCode).toBe(400);
   });
 
+  it('lists a year’s programmes in any of several statuses (the figures leave drafts out); 400 naming 状态', async () => {
+    const o = await careOrg();
+    const open = await published(o, [{ name: '张三' }], { name: '春季体检' });
+    const closed = await published(o, [], { name: '秋季体检' });
+    expect((await o.officer.post(`${URL}/${closed.id}/close`)).statusCode).toBe(200);
+    const draft = await createProgramme(o, { name: '草稿' });
+    await createProgramme(o, { name: '上年体检', year: 2025, referenceDate: '2025-01-01' });
+    const ids = async (query: string) => {
+      const res = (await o.viceChair.get(`${URL}?${query}`)).json();
+      expect(res.page.total).toBe(res.data.length);
+      return res.data.map((x: CheckupProgrammeView) => x.id).sort();
+    };
+    expect(await ids('year=2026&status=published,closed')).toEqual([open.id, closed.id].sort());
+    expect(await ids('year=2026&status=draft')).toEqual([draft.id]);
+    expect(await ids('year=2026')).toHaveLength(3);
+    for (const bad of ['published,lost', '', ',closed']) {
+      const res = await o.viceChair.get(`${URL}?status=${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json().error.details[0].path).toBe('status');
+      expect(res.json().error.details[0].message).toContain('状态');
+    }
+  });
+
   it('edits rules only in a draft, with the version; publish, close and delete follow the steps', async () => {
     const o = await careOrg();
     await addMember(ctx, o.org.id, o.dept.id, { name: '张三' });
@@ -562,42 +585,5 @@ describe('aid case from a follow-up', () => {
     });
     expect((await o.officer.post(url(a.id), body)).statusCode).toBe(409);
     expect((await participants(o, p.id, '&followUp=true'))[0].aidCaseId).toBe(caseId);
-  });
-});
-
-describe('my checkup', () => {
-  it('shows a member their own batch on published programmes only', async () => {
-    const o = await careOrg();
-    const m = await addMember(ctx, o.org.id, o.dept.id, { name: '本人', gender: 'female' });
-    await createProgramme(o, { name: '草稿项目' });
-    const p = await published(o, [], { womenExtraItems: ['乳腺彩超'] });
-    const b = (
-      await o.officer.post(`${URL}/${p.id}/batches`, {
-        date: '2026-05-06',
-        timeSlot: '上午',
-        place: '体检中心',
-        capacity: 10,
-      })
-    ).json().data;
-    await o.officer.post(`${URL}/${p.id}/assign`, { batchId: b.id, departmentIds: [o.dept.id] });
-
-    const me = await loginAs(ctx, o.org.id, ['member'], { memberId: m.id });
-    const res = await me.get(`${URL}/mine`);
-    expect(res.statusCode).toBe(200);
-    expect(res.json().data).toEqual([
-      {
-        programmeId: p.id,
-        programmeName: '2026年职工健康体检',
-        year: 2026,
-        provider: '本院体检中心',
-        extraItems: ['乳腺彩超'],
-        batch: { date: '2026-05-06', timeSlot: '上午', place: '体检中心' },
-        attendance: 'pending',
-      },
-    ]);
-    expect((await me.get(URL)).statusCode).toBe(403);
-    expect((await anonymous(ctx.app).get(`${URL}/mine`)).statusCode).toBe(401);
-    const unlinked = await loginAs(ctx, o.org.id, ['member']);
-    expect((await unlinked.get(`${URL}/mine`)).json().data).toEqual([]);
   });
 });
