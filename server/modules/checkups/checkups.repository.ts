@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
-import type { Attendance } from '../../../common/schemas/checkup.js';
+import type { Attendance, CheckupStatus } from '../../../common/schemas/checkup.js';
 import type { Executor } from '../../db/client.js';
 import {
   checkupBatches,
@@ -104,13 +104,14 @@ export const checkupsRepository = {
   async listProgrammes(
     exec: Executor,
     orgId: string,
-    year: number | undefined,
+    f: { year?: number; status?: CheckupStatus[] },
     limit: number,
     offset: number,
   ) {
     const where = and(
       eq(checkupProgrammes.orgId, orgId),
-      year ? eq(checkupProgrammes.year, year) : undefined,
+      f.year ? eq(checkupProgrammes.year, f.year) : undefined,
+      f.status?.length ? inArray(checkupProgrammes.status, f.status) : undefined,
     );
     const [rows, [{ total }]] = await Promise.all([
       exec
