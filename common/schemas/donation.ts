@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commaList } from './commaList.js';
 import { amountFen } from './funds.js';
 import { isoDate, optionalText, pageQuery, requiredText, uuid } from './shared.js';
 
@@ -47,7 +48,8 @@ export const donationDriveListQuery = z.strictObject({
     .min(2000, '年度无效')
     .max(2100, '年度无效')
     .optional(),
-  status: z.enum(DONATION_DRIVE_STATUSES, { error: '状态无效' }).optional(),
+  /** One status or several, comma-separated: the year's figures open the drives not cancelled. */
+  status: commaList(DONATION_DRIVE_STATUSES, '状态').optional(),
 });
 
 export const donationDriveCancelBody = z.strictObject({ reason: requiredText('取消原因', 200) });

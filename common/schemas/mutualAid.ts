@@ -110,6 +110,13 @@ export const enrolmentListQuery = z.strictObject({
 export const claimListQuery = z.strictObject({
   ...pageQuery,
   planId: uuid('互助保障计划').optional(),
+  /** Claims under the plans of that year (the year's figures). */
+  year: z.coerce
+    .number({ error: '计划年度应为数字' })
+    .int('计划年度应为整数')
+    .min(2000, '计划年度无效')
+    .max(2100, '计划年度无效')
+    .optional(),
   status: z.enum(CLAIM_STATUSES, { error: '状态无效' }).optional(),
 });
 export const enrolmentParams = z.strictObject({ id: uuid('编号'), enrolmentId: uuid('参保记录编号') });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { departments, donationDrives, donationImports, donations, members } from '../../db/schema/index.js';
 
@@ -56,9 +56,9 @@ export const donationsRepository = {
     return row;
   },
   /** Drives with their live totals, newest first. */
-  async listDrives(exec: Executor, orgId: string, f: { year?: number; status?: DonationDrive['status'] }) {
+  async listDrives(exec: Executor, orgId: string, f: { year?: number; status?: DonationDrive['status'][] }) {
     const where: SQL[] = [eq(donationDrives.orgId, orgId)];
-    if (f.status) where.push(eq(donationDrives.status, f.status));
+    if (f.status?.length) where.push(inArray(donationDrives.status, f.status));
     if (f.year) {
       where.push(
         gte(donationDrives.startDate, `${f.year}-01-01`),

@@ -77,7 +77,7 @@ export function donationDateProblem(drive: DonationDrive, date: string): string 
 }
 
 export const donationsService = {
-  async listDrives(deps: Deps, auth: AuthContext, q: { year?: number; status?: DonationDriveStatus }) {
+  async listDrives(deps: Deps, auth: AuthContext, q: { year?: number; status?: DonationDriveStatus[] }) {
     const rows = await repo.listDrives(deps.db, auth.orgId, q);
     return rows.map((r) =>
       presentDrive(deps, auth, r.drive, { count: r.count, totalFen: Number(r.totalFen) }),

@@ -191,6 +191,28 @@ describe('drives', () => {
     ).toBe(404);
   });
 
+  it('lists a year’s drives in any of several statuses (the figures leave cancelled ones out); 400 naming 状态', async () => {
+    const u = await donationOrg(ctx);
+    const year = thisYear();
+    const open = await createDrive(u.officer, { startDate: `${year}-01-02` });
+    const closed = await createDrive(u.officer, { startDate: `${year}-01-03` });
+    ok(await u.officer.post(`${D}/${closed.id}/close`));
+    const cancelled = await createDrive(u.officer, { startDate: `${year}-01-04` });
+    ok(await u.officer.post(`${D}/${cancelled.id}/cancel`, { reason: '重复发起' }));
+    await createDrive(u.officer, { startDate: `${year - 1}-06-01` });
+    const ids = async (query: string) =>
+      (ok(await u.officer.get(`${D}?${query}`)) as { id: string }[]).map((d) => d.id).sort();
+    expect(await ids(`year=${year}&status=open,closed,handedOver`)).toEqual([open.id, closed.id].sort());
+    expect(await ids(`year=${year}&status=cancelled`)).toEqual([cancelled.id]);
+    expect(await ids(`year=${year}`)).toHaveLength(3);
+    for (const bad of ['open,lost', '', 'open,']) {
+      const res = await u.officer.get(`${D}?status=${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json().error.details[0].path).toBe('status');
+      expect(res.json().error.details[0].message).toContain('状态');
+    }
+  });
+
   it('close, reopen and cancel with 409 on the wrong step; audited', async () => {
     const drive = await createDrive(o.officer);
     expect((await o.officer.post(`${D}/${drive.id}/reopen`)).statusCode).toBe(409);

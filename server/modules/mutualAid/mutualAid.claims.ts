@@ -76,7 +76,7 @@ export const claimsService = {
   async list(
     deps: Deps,
     auth: AuthContext,
-    q: { page: number; pageSize: number; planId?: string; status?: ClaimStatus },
+    q: { page: number; pageSize: number; planId?: string; year?: number; status?: ClaimStatus },
   ): Promise<Paged<ClaimListItem>> {
     const { rows, total } = await repo.claims(deps.db, auth.orgId, q);
     return paged(rows.map(listItem), total, q);

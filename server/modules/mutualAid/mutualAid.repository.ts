@@ -224,11 +224,21 @@ export const mutualAidRepository = {
   async claims(
     exec: Executor,
     orgId: string,
-    q: { page: number; pageSize: number; planId?: string; status?: ClaimStatus },
+    q: { page: number; pageSize: number; planId?: string; year?: number; status?: ClaimStatus },
   ) {
     const where = and(
       eq(mutualAidClaims.orgId, orgId),
       q.planId ? eq(mutualAidClaims.planId, q.planId) : undefined,
+      // A subquery, not the join, so the count below filters the same way.
+      q.year
+        ? inArray(
+            mutualAidClaims.planId,
+            exec
+              .select({ id: mutualAidPlans.id })
+              .from(mutualAidPlans)
+              .where(and(eq(mutualAidPlans.orgId, orgId), eq(mutualAidPlans.year, q.year))),
+          )
+        : undefined,
       q.status ? eq(mutualAidClaims.status, q.status) : undefined,
     );
     const [rows, [total]] = await Promise.all([

@@ -407,6 +407,56 @@ describe('mutual aid: claims', () => {
     expect(list.json().data.map((x: { id: string }) => x.id)).toEqual([c.id]);
   });
 
+  it('lists the claims under a year’s plans, with their status; 400 naming 计划年度', async () => {
+    const o = await org();
+    const m = await o.addMember();
+    const now = await plan(o);
+    const last = await plan(o, {
+      year: year - 1,
+      periodStart: `${year - 1}-01-01`,
+      periodEnd: `${year - 1}-12-31`,
+    });
+    // Written directly: only which plan's year a claim falls under matters here.
+    const put = async (planId: string, status: ClaimStatus, on: string) => {
+      const [row] = await ctx.deps.db
+        .insert(mutualAidClaims)
+        .values({
+          orgId: o.org.id,
+          planId,
+          memberId: m.id,
+          occurredOn: on,
+          kind: 'hospitalisation',
+          claimedFen: 100_000,
+          status,
+          payoutFen: status === 'paid' ? 80_000 : null,
+        })
+        .returning();
+      return row.id;
+    };
+    const submitted = await put(now.id, 'submitted', `${year}-03-01`);
+    const paid = await put(now.id, 'paid', `${year}-02-01`);
+    const lastYears = await put(last.id, 'paid', `${year - 1}-11-01`);
+    const ids = async (query: string) => {
+      const res = (await o.officer.get(`/api/care/mutual-aid/claims?${query}`)).json();
+      expect(res.page.total).toBe(res.data.length);
+      return res.data.map((x: { id: string }) => x.id).sort();
+    };
+    expect(await ids(`year=${year}`)).toEqual([submitted, paid].sort());
+    expect(await ids(`year=${year}&status=paid`)).toEqual([paid]);
+    expect(await ids(`year=${year - 1}`)).toEqual([lastYears]);
+    expect(await ids(`year=${year - 2}`)).toEqual([]);
+    // Both filters apply: last year's plan is not among this year's.
+    expect(await ids(`year=${year}&planId=${last.id}`)).toEqual([]);
+    const other = await org();
+    expect((await other.officer.get(`/api/care/mutual-aid/claims?year=${year}`)).json().page.total).toBe(0);
+    for (const bad of ['abc', '1999', '2026.5']) {
+      const res = await o.officer.get(`/api/care/mutual-aid/claims?year=${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json().error.details[0].path).toBe('year');
+      expect(res.json().error.details[0].message).toContain('计划年度');
+    }
+  });
+
   it('approve → pay records the payout, no ledger entry; wrong steps and stale versions are 409', async () => {
     const { o, m, p } = await enrolled();
     const c = ok(await claim(o.officer, p.id, m.id), 201);
