@@ -16,7 +16,11 @@ export const careStatsQuery = z.strictObject({ year: yearQuery });
 export interface CareFigure {
   count: number;
   amountFen?: number;
-  /** The web route with the filters that list exactly these records (or as close as the list can). */
+  /**
+   * The web route with the filters that list exactly these records: as many rows, or rows whose
+   * counts and amounts add up to the figure. The distinct donors are the one exception: no list
+   * shows people across drives, so theirs opens the drives they gave to.
+   */
   href: string;
 }
 

@@ -16,6 +16,27 @@ async function rows<T>(exec: Executor, query: ReturnType<typeof sql>): Promise<T
 /** Aid states still waiting for someone's step. */
 const CLOSED_AID_STATES = ['paid', 'refused'];
 
+/** An approved aid case: approved, on notice or paid (the aid list takes them as one filter). */
+export const APPROVED_AID_STATES = ['approved', 'noticed', 'paid'] as const;
+const approved = sql.join(
+  APPROVED_AID_STATES.map((s) => sql`${s}`),
+  sql`, `,
+);
+
+/** Drives the figures count (the drive list takes them as one filter). */
+export const COUNTED_DRIVE_STATUSES = ['open', 'closed', 'handedOver'] as const;
+const countedDrives = sql.join(
+  COUNTED_DRIVE_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
+
+/** Checkup programmes the figures count: published, and closed after it (never the drafts). */
+export const COUNTED_CHECKUP_STATUSES = ['published', 'closed'] as const;
+const countedCheckups = sql.join(
+  COUNTED_CHECKUP_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
+
 export const careStatsRepository = {
   /** Visits made in the year (cancelled ones out), per occasion: count and cash. */
   visitsByReason(exec: Executor, orgId: string, year: number) {
@@ -63,8 +84,8 @@ export const careStatsRepository = {
       sql`select kind,
           count(*)::int as applied,
           coalesce(sum(amount_asked_fen), 0)::bigint as asked,
-          count(*) filter (where state in ('approved', 'noticed', 'paid'))::int as approved,
-          coalesce(sum(amount_granted_fen) filter (where state in ('approved', 'noticed', 'paid')), 0)::bigint as granted,
+          count(*) filter (where state in (${approved}))::int as approved,
+          coalesce(sum(amount_granted_fen) filter (where state in (${approved})), 0)::bigint as granted,
           count(*) filter (where state = 'paid')::int as paid,
           coalesce(sum(amount_granted_fen) filter (where state = 'paid'), 0)::bigint as paid_fen
         from aid_cases
@@ -87,7 +108,7 @@ export const careStatsRepository = {
       exec,
       sql`with d as (
           select id, status, handover_fen from donation_drives
-          where org_id = ${orgId} and status <> 'cancelled' and start_date between ${from} and ${to}
+          where org_id = ${orgId} and status in (${countedDrives}) and start_date between ${from} and ${to}
         ), g as (
           select count(*)::int as donations,
             count(distinct coalesce(x.member_id::text, 'name:' || x.donor_name))::int as donors,
@@ -109,7 +130,7 @@ export const careStatsRepository = {
       exec,
       sql`with p as (
           select id from checkup_programmes
-          where org_id = ${orgId} and year = ${year} and status <> 'draft'
+          where org_id = ${orgId} and year = ${year} and status in (${countedCheckups})
         )
         select (select count(*)::int from p) as programmes,
           count(x.id)::int as eligible,

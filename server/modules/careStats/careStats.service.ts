@@ -24,15 +24,22 @@ import { careEventsService } from '../visits/careEvents.service.js';
 import { visitsService } from '../visits/visits.service.js';
 import { worklistsService } from '../visits/visits.worklists.js';
 import { festivalDue } from './careStats.festivals.js';
-import { careStatsRepository as repo } from './careStats.repository.js';
+import {
+  APPROVED_AID_STATES,
+  COUNTED_CHECKUP_STATUSES,
+  COUNTED_DRIVE_STATUSES,
+  careStatsRepository as repo,
+} from './careStats.repository.js';
 
-// The numbers for the year, the home screen's worklists and a member's care history.
+// The numbers for the year, the home screen's worklists and a member's care history. Each figure's
+// href opens the list of exactly the records it counts (its rows, or the sum of its rows' counts and
+// amounts), except the distinct donors: see below.
 
-/** A web route with its filters; empty filters are left out. */
+/** A web route with its filters; empty filters are left out, a list of states keeps its commas. */
 function href(path: string, filters: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(filters)) if (v !== undefined) q.set(k, String(v));
-  const s = q.toString();
+  const s = q.toString().replaceAll('%2C', ',');
   return s ? `${path}?${s}` : path;
 }
 
@@ -86,13 +93,24 @@ export const careStatsService = {
       const list = { year, kind: k };
       return {
         applied: fig(total('applied'), href('/care/aid', list), total('asked')),
-        // The aid list filters one state at a time: "approved" opens the kind's cases of the year.
-        approved: fig(total('approved'), href('/care/aid', list), total('granted')),
+        approved: fig(
+          total('approved'),
+          href('/care/aid', { ...list, state: APPROVED_AID_STATES.join(',') }),
+          total('granted'),
+        ),
         paid: fig(total('paid'), href('/care/aid', { ...list, state: 'paid' }), total('paid_fen')),
       };
     };
 
-    const drives = href('/care/donations', { year });
+    // The year's drives without the cancelled ones: each row shows its donations and their total.
+    const drives = href('/care/donations', { year, status: COUNTED_DRIVE_STATUSES.join(',') });
+    // Each row shows its programme's eligible list and attendance.
+    const programmes = href('/care/checkups', { year, status: COUNTED_CHECKUP_STATUSES.join(',') });
+    // Each row shows its plan's enrolments and premiums.
+    const plans = href('/care/mutual-aid', { year });
+    const claims = (status?: string) => href('/care/mutual-aid', { tab: 'claims', year, status });
+    const active = (level?: HardshipLevel) => href('/care/hardship', { activeOn: asOf, level });
+    const registered = (level?: HardshipLevel) => href('/care/hardship', { registeredYear: year, level });
     return {
       year,
       visits: {
@@ -105,14 +123,12 @@ export const careStatsService = {
       },
       hardship: {
         activeAtYearEnd: {
-          ...fig(sumOf('active'), href('/care/hardship', { status: 'active' })),
-          byLevel: byLevel((l) =>
-            fig(level(l)?.active ?? 0, href('/care/hardship', { status: 'active', level: l })),
-          ),
+          ...fig(sumOf('active'), active()),
+          byLevel: byLevel((l) => fig(level(l)?.active ?? 0, active(l))),
         },
         registered: {
-          ...fig(sumOf('registered'), href('/care/hardship', {})),
-          byLevel: byLevel((l) => fig(level(l)?.registered ?? 0, href('/care/hardship', { level: l }))),
+          ...fig(sumOf('registered'), registered()),
+          byLevel: byLevel((l) => fig(level(l)?.registered ?? 0, registered(l))),
         },
       },
       aid: {
@@ -121,6 +137,8 @@ export const careStatsService = {
       },
       donations: {
         drives: fig(donations.drives, drives),
+        // No list shows people across drives: one who gave to two drives counts once here, so this
+        // opens the drives they gave to (each drive's own donations are on its page).
         donors: fig(donations.donors, drives),
         raised: fig(donations.donations, drives, num(donations.raised)),
         handedOver: fig(
@@ -130,16 +148,16 @@ export const careStatsService = {
         ),
       },
       checkups: {
-        programmes: fig(checkups.programmes, href('/care/checkups', { year })),
-        eligible: fig(checkups.eligible, href('/care/checkups', { year })),
-        attended: fig(checkups.attended, href('/care/checkups', { year })),
+        programmes: fig(checkups.programmes, programmes),
+        eligible: fig(checkups.eligible, programmes),
+        attended: fig(checkups.attended, programmes),
         coverage: percent(checkups.attended, checkups.eligible),
       },
       mutualAid: {
-        plans: fig(mutualAid.plans, href('/care/mutual-aid', { year })),
-        enrolled: fig(mutualAid.enrolled, href('/care/mutual-aid', { year }), num(mutualAid.premium_fen)),
-        claims: fig(mutualAid.claims, href('/care/mutual-aid', { year }), num(mutualAid.claimed_fen)),
-        paid: fig(mutualAid.paid, href('/care/mutual-aid', { year }), num(mutualAid.payout_fen)),
+        plans: fig(mutualAid.plans, plans),
+        enrolled: fig(mutualAid.enrolled, plans, num(mutualAid.premium_fen)),
+        claims: fig(mutualAid.claims, claims(), num(mutualAid.claimed_fen)),
+        paid: fig(mutualAid.paid, claims('paid'), num(mutualAid.payout_fen)),
       },
     };
   },

@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CareFigure, CareStats } from '../../../common/schemas/careStats.js';
+import { HARDSHIP_LEVELS } from '../../../common/schemas/hardship.js';
 import {
   aidCases,
   auditLog,
@@ -337,35 +339,114 @@ describe('GET /care/stats', () => {
     expect(empty.donations.raised).toMatchObject({ count: 0, amountFen: 0 });
   });
 
-  it('each figure opens a list showing the same records', async () => {
+  it('each figure opens a list showing exactly its records: their number and their amount', async () => {
     const o = await careOrg(ctx);
     await yearOfCare(o, YEAR);
     await yearOfCare(o, YEAR - 1);
+    await yearOfCare(await careOrg(ctx), YEAR);
     await hardshipFile(o, { level: 'deep', on: `${YEAR}-02-01` });
-    const s = ok(await o.officer.get(`/api/care/stats?year=${YEAR}`));
-    // The web list routes and the API each page reads (the same filters).
+    await hardshipFile(o, { level: 'general', on: `${YEAR - 2}-02-01` });
+    await hardshipFile(o, { level: 'special', on: `${YEAR}-01-10`, closedOn: `${YEAR}-01-20` });
+    await hardshipFile(o, { level: 'deep', on: `${YEAR - 2}-01-10`, closedOn: `${YEAR - 1}-06-01` });
+    await hardshipFile(o, { level: 'special', on: `${YEAR - 1}-03-01`, closedOn: NOW });
+
+    type Row = Record<string, unknown> & { counts?: Record<string, number> };
+    // The API each web list reads, with the href's own filters.
     const api = (href: string) =>
-      `/api${href.replace('/care/donations?', '/care/donations/drives?').replace('/care/mutual-aid?', '/care/mutual-aid/plans?')}`;
-    const get = async (href: string) => {
-      const res = await o.officer.get(api(href));
+      `/api${href
+        .replace('/care/donations?', '/care/donations/drives?')
+        .replace('/care/mutual-aid?tab=claims&', '/care/mutual-aid/claims?')
+        .replace('/care/mutual-aid?', '/care/mutual-aid/plans?')}`;
+    const listed = async (href: string) => {
+      const paged = !/^\/care\/(donations|mutual-aid)\?(?!tab=claims)/.test(href);
+      const res = await o.officer.get(`${api(href)}${paged ? '&pageSize=200' : ''}`);
       expect(res.statusCode, `${href}: ${res.body}`).toBe(200);
-      return res.json();
+      const body = res.json();
+      if (paged) expect(body.data, href).toHaveLength(body.page.total);
+      return body.data as Row[];
     };
-    const total = async (href: string) => (await get(href)).page.total as number;
-    for (const r of s.visits.byReason) expect(await total(r.href)).toBe(r.count);
-    expect(await total(s.visits.total.href)).toBe(s.visits.total.count);
-    for (const k of s.aid.byKind) {
-      expect(await total(k.applied.href)).toBe(k.applied.count);
-      expect(await total(k.paid.href)).toBe(k.paid.count);
+    const sum = (rows: Row[], f: (r: Row) => unknown) => rows.reduce((a, r) => a + Number(f(r) ?? 0), 0);
+    /** The list shows `count` rows (or rows whose `per` adds up to it) and their amounts add up. */
+    const exact = async (
+      name: string,
+      figure: CareFigure,
+      amount?: (r: Row) => unknown,
+      per?: (r: Row) => number,
+    ) => {
+      const rows = await listed(figure.href);
+      expect(per ? sum(rows, per) : rows.length, `${name} ${figure.href}`).toBe(figure.count);
+      if (amount) expect(sum(rows, amount), `${name} amount`).toBe(figure.amountFen);
+      else expect(figure.amountFen, name).toBeUndefined();
+      return rows;
+    };
+
+    for (const year of [YEAR, YEAR - 1]) {
+      const s: CareStats = ok(await o.officer.get(`/api/care/stats?year=${year}`));
+      const cash = (r: Row) => r.cashFen;
+      await exact('visits', s.visits.total, cash);
+      for (const r of s.visits.byReason) await exact(`visits ${r.reason}`, r, cash);
+
+      for (const k of [...s.aid.byKind, { kind: 'total', ...s.aid.total }]) {
+        await exact(`aid ${k.kind} applied`, k.applied, (r) => r.amountAskedFen);
+        await exact(`aid ${k.kind} approved`, k.approved, (r) => r.amountGrantedFen);
+        await exact(`aid ${k.kind} paid`, k.paid, (r) => r.amountGrantedFen);
+      }
+
+      for (const f of [s.hardship.activeAtYearEnd, s.hardship.registered]) {
+        await exact('hardship', f);
+        for (const l of HARDSHIP_LEVELS) await exact(`hardship ${l}`, f.byLevel[l]);
+      }
+
+      const d = s.donations;
+      await exact('drives', d.drives);
+      await exact(
+        'raised',
+        d.raised,
+        (r) => r.totalFen,
+        (r) => Number(r.count),
+      );
+      await exact('handed over', d.handedOver, (r) => r.handoverFen);
+      // Distinct donors have no list of their own: the drives they gave to, each with its donations.
+      const gave = await listed(d.donors.href);
+      expect(d.donors.href).toBe(d.drives.href);
+      expect(d.donors.count).toBeLessThanOrEqual(sum(gave, (r) => r.count));
+
+      const c = s.checkups;
+      await exact('programmes', c.programmes);
+      await exact('eligible', c.eligible, undefined, (r) => r.counts?.eligible ?? 0);
+      await exact('attended', c.attended, undefined, (r) => r.counts?.attended ?? 0);
+
+      const m = s.mutualAid;
+      await exact('plans', m.plans);
+      await exact(
+        'enrolled',
+        m.enrolled,
+        (r) => r.premiumTotalFen,
+        (r) => Number(r.enrolled),
+      );
+      await exact('claims', m.claims, (r) => r.claimedFen);
+      await exact('paid claims', m.paid, (r) => r.payoutFen);
     }
-    expect(await total(s.hardship.activeAtYearEnd.byLevel.deep.href)).toBe(1);
-    // The drive list also shows cancelled drives (tagged), which the figures leave out.
-    const drives = (await get(s.donations.drives.href)).data as { status: string }[];
-    expect(drives.filter((d) => d.status !== 'cancelled')).toHaveLength(s.donations.drives.count);
-    expect((await get(s.donations.handedOver.href)).data).toHaveLength(s.donations.handedOver.count);
-    expect((await get(s.mutualAid.plans.href)).data).toHaveLength(s.mutualAid.plans.count);
-    // The checkup list shows drafts too; the figure counts published programmes.
-    expect(await total(s.checkups.programmes.href)).toBe(s.checkups.programmes.count + 1);
+
+    // The past year's register is the one of its 31 December, not today's.
+    const last: CareStats = ok(await o.officer.get(`/api/care/stats?year=${YEAR - 1}`));
+    expect(last.hardship.activeAtYearEnd).toMatchObject({
+      count: 2,
+      href: `/care/hardship?activeOn=${YEAR - 1}-12-31`,
+    });
+    expect(last.hardship.registered).toMatchObject({
+      count: 1,
+      href: `/care/hardship?registeredYear=${YEAR - 1}`,
+    });
+    const now: CareStats = ok(await o.officer.get(`/api/care/stats?year=${YEAR}`));
+    expect(now.hardship.activeAtYearEnd.href).toBe(`/care/hardship?activeOn=${NOW}`);
+    expect(now.aid.total.approved).toMatchObject({
+      count: 2,
+      href: `/care/aid?year=${YEAR}&state=approved,noticed,paid`,
+    });
+    expect(now.checkups.eligible.href).toBe(`/care/checkups?year=${YEAR}&status=published,closed`);
+    expect(now.donations.raised.href).toBe(`/care/donations?year=${YEAR}&status=open,closed,handedOver`);
+    expect(now.mutualAid.paid.href).toBe(`/care/mutual-aid?tab=claims&year=${YEAR}&status=paid`);
   });
 });
 
