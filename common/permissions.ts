@@ -33,7 +33,8 @@ export const PERMISSIONS = [
   'funds:review',
   // Care: 'care:read' opens health and family-finance details (hardship files, aid cases, claims);
   // 'care:summary' sees counts and totals only. Group leaders report events and recommend aid in
-  // their departments ('care:report'); every member may apply for aid for themselves ('care:apply').
+  // their departments ('care:report'); every member may apply for aid for themselves ('care:apply'),
+  // which also opens their own care records (我的体检).
   'care:summary',
   'care:read',
   'care:write',

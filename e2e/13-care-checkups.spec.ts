@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { choose, login, OFFICER } from './accounts.js';
+import { ADMIN, choose, login, OFFICER } from './accounts.js';
 import { api, data } from './api.js';
 import { expect, test } from './fixtures.js';
 import { idNumber } from './roster.js';
@@ -15,6 +15,9 @@ const WOMAN = '钱体检';
 const MAN = '孙体检';
 const PROGRAMME = `职工健康体检${Date.now().toString(36)}`;
 let womanId = '';
+let womanMemberId = '';
+/** The woman's own account, made by the admin, to see her checkup as a member (我的体检). */
+const WOMAN_ACCOUNT = { username: 'member13', password: 'Qian-Passw0rd!13' };
 
 test.beforeAll(async () => {
   const officer = await api(OFFICER.username, OFFICER.password);
@@ -24,7 +27,7 @@ test.beforeAll(async () => {
     [WOMAN, womanId],
     [MAN, idNumber('19790920', 401)],
   ]) {
-    await data(
+    const m = await data(
       officer.post('/api/members', {
         data: {
           name,
@@ -35,6 +38,7 @@ test.beforeAll(async () => {
         },
       }),
     );
+    if (name === WOMAN) womanMemberId = m.id;
   }
 });
 
@@ -108,4 +112,40 @@ test('the officer publishes a programme, exports the list, assigns a batch and m
   await expect(
     table.getByRole('row', { name: new RegExp(WOMAN) }).getByRole('button', { name: '转救助申请' }),
   ).toBeVisible();
+});
+
+test('the woman sees her own batch, extra items and attendance in 我的体检, not the follow-up flag', async ({
+  page,
+}) => {
+  const admin = await api(ADMIN.username, ADMIN.password);
+  const first = `${WOMAN_ACCOUNT.password}0`;
+  await data(
+    admin.post('/api/users', {
+      data: {
+        username: WOMAN_ACCOUNT.username,
+        displayName: WOMAN,
+        password: first,
+        roles: ['member'],
+        memberId: womanMemberId,
+      },
+    }),
+  );
+  const self = await api(WOMAN_ACCOUNT.username, first);
+  await data(
+    self.post('/api/auth/password', {
+      data: { currentPassword: first, newPassword: WOMAN_ACCOUNT.password },
+    }),
+  );
+
+  await login(page, WOMAN_ACCOUNT.username, WOMAN_ACCOUNT.password);
+  await page.getByRole('menuitem', { name: '关爱帮扶' }).click();
+  await page.getByRole('menuitem', { name: '我的体检' }).click();
+  await expect(page).toHaveURL(/\/care\/checkups\/mine$/);
+  await expect(page.getByText('本年度暂无您的体检安排')).toHaveCount(0);
+  const card = page.locator('.ant-card-type-inner').filter({ hasText: PROGRAMME });
+  await expect(card).toContainText('门诊楼三楼体检中心');
+  await expect(card).toContainText('乳腺彩超');
+  await expect(card.getByText('已体检', { exact: true })).toBeVisible();
+  await expect(page.getByText('需复查')).toHaveCount(0);
+  await expect(page.getByText('建议三个月内复查')).toHaveCount(0);
 });

@@ -64,6 +64,7 @@ const EventsPage = lazy(() => import('./pages/care/visits/EventsPage'));
 const RulesPage = lazy(() => import('./pages/care/rules/RulesPage'));
 const CheckupListPage = lazy(() => import('./pages/care/checkups/CheckupListPage'));
 const CheckupDetailPage = lazy(() => import('./pages/care/checkups/CheckupDetailPage'));
+const MyCheckupsPage = lazy(() => import('./pages/care/checkups/MyCheckupsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -145,6 +146,7 @@ export const router = createBrowserRouter([
       { path: 'care/events', element: guarded('care:report', <EventsPage />) },
       { path: 'care/rules', element: guarded('care:summary', <RulesPage />) },
       { path: 'care/checkups', element: guarded('care:summary', <CheckupListPage />) },
+      { path: 'care/checkups/mine', element: guarded('care:apply', <MyCheckupsPage />) },
       { path: 'care/checkups/:id', element: guarded('care:summary', <CheckupDetailPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],

@@ -79,6 +79,7 @@ const ENTRIES: (Item | Group)[] = [
       { path: '/care/donations', label: '爱心捐款', permission: 'care:summary' },
       { path: '/care/donations/public', label: '捐款公示', permission: 'care:apply' },
       { path: '/care/checkups', label: '健康体检', permission: 'care:write' },
+      { path: '/care/checkups/mine', label: '我的体检', permission: 'care:apply' },
       { path: '/care/mutual-aid', label: '互助保障', permission: 'care:write' },
       { path: '/care/rules', label: '福利标准', permission: 'care:summary' },
     ],
