@@ -31,7 +31,12 @@ export function useListParams(defaultPageSize = 20) {
     pageSize,
     /** Changing a filter starts again at page 1. */
     setFilters: (patch: Patch) => update(patch),
-    clear: () => setSearch(new URLSearchParams()),
+    /** Clears the filters; the tab (which list of the page) is not a filter and stays. */
+    clear: () =>
+      setSearch((prev) => {
+        const tab = prev.get('tab');
+        return new URLSearchParams(tab ? { tab } : {});
+      }),
     pagination: (total: number | undefined) => ({
       current: page,
       pageSize,

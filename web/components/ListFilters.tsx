@@ -1,4 +1,5 @@
-import { Button, Flex, Input, Select } from 'antd';
+import { Button, DatePicker, Flex, Input, Select } from 'antd';
+import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { recentYears } from '../options';
 import type { ListParams } from '../useListParams';
@@ -33,32 +34,66 @@ interface SelectFilterProps {
   placeholder: string;
   options: { value: string; label: string }[];
   width: number;
+  /** Several values at once, kept comma-separated (`state=approved,noticed,paid`). */
+  multiple?: boolean;
 }
 
 /** A clearable choice kept in the URL as one param. */
-export function SelectFilter({ list, name, placeholder, options, width }: SelectFilterProps) {
+export function SelectFilter({ list, name, placeholder, options, width, multiple }: SelectFilterProps) {
+  const value = list.params[name];
   return (
     <Select
       placeholder={placeholder}
       allowClear
-      value={list.params[name]}
+      mode={multiple ? 'multiple' : undefined}
+      value={multiple ? (value ? value.split(',') : []) : value}
       options={options}
-      onChange={(value) => list.setFilters({ [name]: value })}
+      onChange={(v: string | string[] | undefined) =>
+        list.setFilters({ [name]: Array.isArray(v) ? v.join(',') : v })
+      }
       style={{ width }}
     />
   );
 }
 
-/** The year (this one and the nine before), kept in the URL as `year`. */
-export function YearFilter({ list }: { list: ListParams }) {
+/**
+ * A year (this one and the nine before), kept in the URL as `year` or as `name`; a `label` says which
+ * year it is (建档年度) and stays shown beside the chosen year.
+ */
+export function YearFilter({
+  list,
+  name = 'year',
+  label,
+  width = 110,
+}: {
+  list: ListParams;
+  name?: string;
+  label?: string;
+  width?: number;
+}) {
   return (
     <Select
       placeholder="年份"
+      prefix={label}
       allowClear
-      value={list.params.year ? Number(list.params.year) : undefined}
+      value={list.params[name] ? Number(list.params[name]) : undefined}
       options={recentYears()}
-      onChange={(year) => list.setFilters({ year })}
-      style={{ width: 110 }}
+      onChange={(year) => list.setFilters({ [name]: year })}
+      style={{ width }}
+    />
+  );
+}
+
+/** A day, kept in the URL as `name` (YYYY-MM-DD), shown after its label. */
+export function DateFilter({ list, name, label }: { list: ListParams; name: string; label: string }) {
+  const value = list.params[name];
+  return (
+    <DatePicker
+      prefix={label}
+      placeholder="选择日期"
+      allowClear
+      value={value && dayjs(value).isValid() ? dayjs(value) : null}
+      onChange={(d) => list.setFilters({ [name]: d ? d.format('YYYY-MM-DD') : undefined })}
     />
   );
 }

@@ -60,7 +60,14 @@ export default function AidListPage() {
         <FilterBar list={list}>
           <SearchFilter list={list} placeholder="职工姓名" />
           <SelectFilter list={list} name="kind" placeholder="救助类型" width={120} options={kindOptions} />
-          <SelectFilter list={list} name="state" placeholder="状态" width={130} options={stateOptions} />
+          <SelectFilter
+            list={list}
+            name="state"
+            placeholder="状态"
+            width={240}
+            options={stateOptions}
+            multiple
+          />
           <YearFilter list={list} />
         </FilterBar>
       }

@@ -1,19 +1,27 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Select } from 'antd';
+import { App, Button } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { type CheckupProgrammeView, checkupProgrammeBody } from '../../../../common/schemas/checkup';
+import {
+  CHECKUP_STATUS_LABELS,
+  CHECKUP_STATUSES,
+  type CheckupProgrammeView,
+  checkupProgrammeBody,
+} from '../../../../common/schemas/checkup';
 import type { Paged } from '../../../../common/schemas/shared';
 import { useCan } from '../../../access';
 import { api, queryString } from '../../../api';
 import { FormDrawer } from '../../../components/FormDrawer';
+import { FilterBar, SelectFilter, YearFilter } from '../../../components/ListFilters';
 import { ListPage } from '../../../components/ListPage';
 import { PagedTable } from '../../../components/PagedTable';
 import { useDialog } from '../../../components/useDialog';
 import { formatRate } from '../../../format';
-import { recentYears } from '../../../options';
+import { labelOptions } from '../../../options';
 import { useListParams } from '../../../useListParams';
 import { CheckupFormFields, initialValues, toBody } from './CheckupFormFields';
 import { CHECKUPS_KEY, CheckupStatusTag } from './checkupShared';
+
+const statusOptions = labelOptions(CHECKUP_STATUS_LABELS, CHECKUP_STATUSES);
 
 /** 健康体检: the year's programmes with their coverage. */
 export default function CheckupListPage() {
@@ -24,7 +32,12 @@ export default function CheckupListPage() {
   const mayWrite = useCan('care:write');
   const seesFollowUp = useCan('care:read');
   const creating = useDialog(null);
-  const query = queryString({ year: list.params.year, page: list.page, pageSize: list.pageSize });
+  const query = queryString({
+    year: list.params.year,
+    status: list.params.status,
+    page: list.page,
+    pageSize: list.pageSize,
+  });
   const result = useQuery({
     queryKey: [...CHECKUPS_KEY, 'list', query],
     queryFn: () => api.get<Paged<CheckupProgrammeView>>(`/care/checkups${query}`),
@@ -41,14 +54,17 @@ export default function CheckupListPage() {
         )
       }
       filters={
-        <Select
-          allowClear
-          placeholder="年度"
-          style={{ width: 140 }}
-          value={list.params.year ? Number(list.params.year) : undefined}
-          options={recentYears()}
-          onChange={(year) => list.setFilters({ year })}
-        />
+        <FilterBar list={list}>
+          <YearFilter list={list} />
+          <SelectFilter
+            list={list}
+            name="status"
+            placeholder="状态"
+            width={220}
+            options={statusOptions}
+            multiple
+          />
+        </FilterBar>
       }
     >
       <PagedTable<CheckupProgrammeView>

@@ -3,26 +3,39 @@ import { App, Button, DatePicker, Form, Input, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { type DonationDriveView, donationDriveCreateBody } from '../../../../common/schemas/donation';
+import {
+  DONATION_DRIVE_STATUS_LABELS,
+  DONATION_DRIVE_STATUSES,
+  type DonationDriveView,
+  donationDriveCreateBody,
+} from '../../../../common/schemas/donation';
 import { useCan } from '../../../access';
-import { api } from '../../../api';
+import { api, queryString } from '../../../api';
 import { FormDrawer } from '../../../components/FormDrawer';
+import { FilterBar, SelectFilter, YearFilter } from '../../../components/ListFilters';
 import { ListPage } from '../../../components/ListPage';
 import { dateStringItem } from '../../../forms';
+import { labelOptions } from '../../../options';
+import { useListParams } from '../../../useListParams';
 import { YuanInput } from '../../funds/fundsShared';
 import { MemberSelect } from '../hardship/MemberSelect';
 import { DONATIONS_KEY, DriveStatusTag, RaisedProgress } from './donationsShared';
 
-/** 爱心捐款: the drives with their live totals; officers start new ones. */
+const statusOptions = labelOptions(DONATION_DRIVE_STATUS_LABELS, DONATION_DRIVE_STATUSES);
+
+/** 爱心捐款: the drives with their live totals (by year and status, from the URL); officers start new ones. */
 export default function DonationDrivesPage() {
+  const list = useListParams();
+  const query = queryString({ year: list.params.year, status: list.params.status });
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const mayWrite = useCan('care:write');
   const [creating, setCreating] = useState(false);
   const drives = useQuery({
-    queryKey: [...DONATIONS_KEY, 'drives'],
-    queryFn: () => api.get<{ data: DonationDriveView[] }>('/care/donations/drives').then((r) => r.data),
+    queryKey: [...DONATIONS_KEY, 'drives', query],
+    queryFn: () =>
+      api.get<{ data: DonationDriveView[] }>(`/care/donations/drives${query}`).then((r) => r.data),
   });
   return (
     <ListPage
@@ -36,6 +49,19 @@ export default function DonationDrivesPage() {
             </Button>
           )}
         </Space>
+      }
+      filters={
+        <FilterBar list={list}>
+          <YearFilter list={list} />
+          <SelectFilter
+            list={list}
+            name="status"
+            placeholder="状态"
+            width={280}
+            options={statusOptions}
+            multiple
+          />
+        </FilterBar>
       }
     >
       <Table<DonationDriveView>

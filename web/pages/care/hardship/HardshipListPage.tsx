@@ -14,7 +14,13 @@ import { useCan } from '../../../access';
 import { api, queryString } from '../../../api';
 import { DepartmentTreeSelect } from '../../../components/DepartmentTreeSelect';
 import { FormDrawer } from '../../../components/FormDrawer';
-import { FilterBar, SearchFilter, SelectFilter } from '../../../components/ListFilters';
+import {
+  DateFilter,
+  FilterBar,
+  SearchFilter,
+  SelectFilter,
+  YearFilter,
+} from '../../../components/ListFilters';
 import { ListPage } from '../../../components/ListPage';
 import { PagedTable } from '../../../components/PagedTable';
 import { useListParams } from '../../../useListParams';
@@ -37,6 +43,8 @@ export default function HardshipListPage() {
     level: params.level,
     departmentId: params.departmentId,
     reviewDue: params.reviewDue,
+    activeOn: params.activeOn,
+    registeredYear: params.registeredYear,
     q: params.q,
   });
   const result = useQuery({
@@ -76,6 +84,8 @@ export default function HardshipListPage() {
             width={150}
             options={[{ value: 'true', label: '30天内到期或逾期' }]}
           />
+          <DateFilter list={list} name="activeOn" label="在档日期" />
+          <YearFilter list={list} name="registeredYear" label="建档年度" width={170} />
         </FilterBar>
       }
     >

@@ -15,7 +15,7 @@ import type { Paged } from '../../../../common/schemas/shared';
 import { useCan } from '../../../access';
 import { api, queryString } from '../../../api';
 import { FormDrawer } from '../../../components/FormDrawer';
-import { FilterBar, SelectFilter } from '../../../components/ListFilters';
+import { FilterBar, SelectFilter, YearFilter } from '../../../components/ListFilters';
 import { PagedTable } from '../../../components/PagedTable';
 import { dateStringItem } from '../../../forms';
 import { useListParams } from '../../../useListParams';
@@ -41,6 +41,7 @@ export function ClaimsTab() {
     page: list.page,
     pageSize: list.pageSize,
     planId: list.params.planId,
+    year: list.params.year,
     status: list.params.status,
   });
   const result = useQuery({
@@ -51,6 +52,7 @@ export function ClaimsTab() {
     <Flex vertical gap={12}>
       <Flex justify="space-between" wrap gap={8}>
         <FilterBar list={list}>
+          <YearFilter list={list} label="计划年度" width={170} />
           <SelectFilter list={list} name="planId" placeholder="保障计划" width={260} options={planOptions} />
           <SelectFilter
             list={list}

@@ -32,7 +32,9 @@ import { api, queryString } from '../../../api';
 import { DepartmentTreeSelect } from '../../../components/DepartmentTreeSelect';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { FormModal } from '../../../components/FormModal';
+import { YearFilter } from '../../../components/ListFilters';
 import { dateStringItem } from '../../../forms';
+import { useListParams } from '../../../useListParams';
 import { MemberPicker } from '../../congress/MemberPicker';
 import { YuanInput } from '../../funds/fundsShared';
 import { fen, MUTUAL_AID_KEY } from './mutualAidShared';
@@ -45,9 +47,12 @@ export function PlansTab() {
   const mayRead = useCan('care:read');
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
+  const list = useListParams();
+  const query = queryString({ year: list.params.year });
   const plans = useQuery({
-    queryKey: [...MUTUAL_AID_KEY, 'plans'],
-    queryFn: () => api.get<{ data: MutualAidPlanView[] }>('/care/mutual-aid/plans').then((r) => r.data),
+    queryKey: [...MUTUAL_AID_KEY, 'plans', query],
+    queryFn: () =>
+      api.get<{ data: MutualAidPlanView[] }>(`/care/mutual-aid/plans${query}`).then((r) => r.data),
   });
   const plan = plans.data?.find((p) => p.id === selected);
   return (
@@ -56,11 +61,14 @@ export function PlansTab() {
         size="small"
         title="保障计划"
         extra={
-          mayWrite && (
-            <Button type="primary" onClick={() => setCreating(true)}>
-              新建计划
-            </Button>
-          )
+          <Flex gap={8}>
+            <YearFilter list={list} />
+            {mayWrite && (
+              <Button type="primary" onClick={() => setCreating(true)}>
+                新建计划
+              </Button>
+            )}
+          </Flex>
         }
       >
         <Table<MutualAidPlanView>
