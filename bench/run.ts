@@ -182,11 +182,14 @@ async function main() {
     const results: Result[] = [];
     for (const scenario of selected) {
       console.log(`\n▶ ${scenario.name}`);
+      const started = performance.now();
       await scenario.setup?.(ctx);
       for (const r of await scenario.run(ctx)) {
         results.push(r);
         console.log(`  ${tableRow(r).filter(Boolean).join(' | ')}`);
       }
+      // The --quick run has a time budget: each scenario says what it spent of it.
+      console.log(`  (${scenario.name}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
 
     // Every ceiling appears in the table, also one no scenario compared with.
