@@ -18,8 +18,7 @@ export interface CareFigure {
   amountFen?: number;
   /**
    * The web route with the filters that list exactly these records: as many rows, or rows whose
-   * counts and amounts add up to the figure. The distinct donors are the one exception: no list
-   * shows people across drives, so theirs opens the drives they gave to.
+   * counts and amounts add up to the figure.
    */
   href: string;
 }

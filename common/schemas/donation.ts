@@ -52,6 +52,26 @@ export const donationDriveListQuery = z.strictObject({
   status: commaList(DONATION_DRIVE_STATUSES, '状态').optional(),
 });
 
+/**
+ * The donors of the drives the drive filters select, each once (a member by id, anyone else by
+ * name), with how often and how much they gave: the year's "donors" figure opens it.
+ */
+export const donorListQuery = donationDriveListQuery.extend(pageQuery);
+export type DonorListQuery = z.infer<typeof donorListQuery>;
+
+export interface DonorRow {
+  /** The donor as the figures tell donors apart: the member's id, or `name:` and the name given. */
+  id: string;
+  memberId: string | null;
+  /** The member's name, or the name a non-member gave. */
+  name: string;
+  /** The department their donations were recorded under (the latest one). */
+  departmentName: string | null;
+  drives: number;
+  count: number;
+  totalFen: number;
+}
+
 export const donationDriveCancelBody = z.strictObject({ reason: requiredText('取消原因', 200) });
 
 export const donationHandoverBody = z.strictObject({

@@ -32,8 +32,8 @@ import {
 } from './careStats.repository.js';
 
 // The numbers for the year, the home screen's worklists and a member's care history. Each figure's
-// href opens the list of exactly the records it counts (its rows, or the sum of its rows' counts and
-// amounts), except the distinct donors: see below.
+// href opens the list of exactly the records it counts: its rows, or rows whose counts and amounts add
+// up to it.
 
 /** A web route with its filters; empty filters are left out, a list of states keeps its commas. */
 function href(path: string, filters: Record<string, string | number | undefined>): string {
@@ -103,7 +103,8 @@ export const careStatsService = {
     };
 
     // The year's drives without the cancelled ones: each row shows its donations and their total.
-    const drives = href('/care/donations', { year, status: COUNTED_DRIVE_STATUSES.join(',') });
+    const driveFilter = { year, status: COUNTED_DRIVE_STATUSES.join(',') };
+    const drives = href('/care/donations', driveFilter);
     // Each row shows its programme's eligible list and attendance.
     const programmes = href('/care/checkups', { year, status: COUNTED_CHECKUP_STATUSES.join(',') });
     // Each row shows its plan's enrolments and premiums.
@@ -137,9 +138,8 @@ export const careStatsService = {
       },
       donations: {
         drives: fig(donations.drives, drives),
-        // No list shows people across drives: one who gave to two drives counts once here, so this
-        // opens the drives they gave to (each drive's own donations are on its page).
-        donors: fig(donations.donors, drives),
+        // Who gave to those drives, each once (one who gave to two drives is one row).
+        donors: fig(donations.donors, href('/care/donations', { tab: 'donors', ...driveFilter })),
         raised: fig(donations.donations, drives, num(donations.raised)),
         handedOver: fig(
           donations.handed_over,

@@ -14,6 +14,24 @@ export type DonationImport = typeof donationImports.$inferSelect;
 const CHUNK = 1000;
 const active = isNull(donations.removedAt);
 
+/** Which drives a list takes: started in a year, in any of some statuses. */
+export interface DriveFilter {
+  year?: number;
+  status?: DonationDrive['status'][];
+}
+
+function driveWhere(orgId: string, f: DriveFilter) {
+  const where: SQL[] = [eq(donationDrives.orgId, orgId)];
+  if (f.status?.length) where.push(inArray(donationDrives.status, f.status));
+  if (f.year) {
+    where.push(
+      gte(donationDrives.startDate, `${f.year}-01-01`),
+      lt(donationDrives.startDate, `${f.year + 1}-01-01`),
+    );
+  }
+  return and(...where);
+}
+
 export interface DepartmentRow {
   departmentId: string | null;
   departmentName: string | null;
@@ -56,15 +74,8 @@ export const donationsRepository = {
     return row;
   },
   /** Drives with their live totals, newest first. */
-  async listDrives(exec: Executor, orgId: string, f: { year?: number; status?: DonationDrive['status'][] }) {
-    const where: SQL[] = [eq(donationDrives.orgId, orgId)];
-    if (f.status?.length) where.push(inArray(donationDrives.status, f.status));
-    if (f.year) {
-      where.push(
-        gte(donationDrives.startDate, `${f.year}-01-01`),
-        lt(donationDrives.startDate, `${f.year + 1}-01-01`),
-      );
-    }
+  async listDrives(exec: Executor, orgId: string, f: DriveFilter) {
+    const where = driveWhere(orgId, f);
     const totals = exec
       .select({
         driveId: donations.driveId,
@@ -83,8 +94,48 @@ export const donationsRepository = {
       })
       .from(donationDrives)
       .leftJoin(totals, eq(totals.driveId, donationDrives.id))
-      .where(and(...where))
+      .where(where)
       .orderBy(desc(donationDrives.startDate), desc(donationDrives.createdAt));
+  },
+
+  /**
+   * The donors of the drives `f` selects, each once as the year's figure counts them (a member by id,
+   * anyone else by name), donations kept only; the largest givers first.
+   */
+  async listDonors(exec: Executor, orgId: string, f: DriveFilter, page: { limit: number; offset: number }) {
+    const where = and(eq(donations.orgId, orgId), active, driveWhere(orgId, f));
+    const donor = sql<string>`coalesce(${donations.memberId}::text, 'name:' || ${donations.donorName})`;
+    const totalFen = sql<number>`sum(${donations.amountFen})::bigint`;
+    const name = sql<string>`max(coalesce(${members.name}, ${donations.donorName}))`;
+    const [rows, [{ total }]] = await Promise.all([
+      exec
+        .select({
+          id: donor,
+          memberId: sql<string | null>`max(${donations.memberId}::text)`,
+          name,
+          departmentName: sql<
+            string | null
+          >`(array_agg(${departments.name} order by ${donations.date} desc, ${donations.createdAt} desc))[1]`,
+          drives: sql<number>`count(distinct ${donations.driveId})::int`,
+          count: sql<number>`count(*)::int`,
+          totalFen,
+        })
+        .from(donations)
+        .innerJoin(donationDrives, eq(donationDrives.id, donations.driveId))
+        .leftJoin(members, eq(members.id, donations.memberId))
+        .leftJoin(departments, eq(departments.id, donations.departmentId))
+        .where(where)
+        .groupBy(donor)
+        .orderBy(desc(totalFen), asc(name), asc(donor))
+        .limit(page.limit)
+        .offset(page.offset),
+      exec
+        .select({ total: sql<number>`count(distinct ${donor})::int` })
+        .from(donations)
+        .innerJoin(donationDrives, eq(donationDrives.id, donations.driveId))
+        .where(where),
+    ]);
+    return { rows, total };
   },
 
   // ---- totals

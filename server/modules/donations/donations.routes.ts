@@ -13,6 +13,7 @@ import {
   donationListQuery,
   donationParams,
   donationRemoveBody,
+  donorListQuery,
 } from '../../../common/schemas/donation.js';
 import { idParams, uuid } from '../../../common/schemas/shared.js';
 import { actorOf, requireAuth } from '../../lib/context.js';
@@ -98,6 +99,9 @@ export const donationRoutes: ModulePlugin = async (app, { deps }) => {
     },
   );
 
+  r.get(`${BASE}/donors`, { config: read, schema: { tags, querystring: donorListQuery } }, (req) =>
+    service.listDonors(deps, requireAuth(req), req.query),
+  );
   r.get(
     `${BASE}/drives/:id/donations`,
     { config: read, schema: { tags, params: donationDriveParams, querystring: donationListQuery } },

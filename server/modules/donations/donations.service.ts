@@ -6,14 +6,17 @@ import type {
   DonationDriveView,
   DonationTotals,
   DonationView,
+  DonorListQuery,
+  DonorRow,
 } from '../../../common/schemas/donation.js';
+import type { Paged } from '../../../common/schemas/shared.js';
 import type { Deps } from '../../app.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import { today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
-import { paged } from '../../lib/pagination.js';
+import { offsetOf, paged } from '../../lib/pagination.js';
 import type { OrgActor } from '../members/members.service.js';
 import { type Donation, type DonationDrive, donationsRepository as repo } from './donations.repository.js';
 import { assertOpen, type DriveAction, nextStatus } from './donations.state.js';
@@ -166,6 +169,20 @@ export const donationsService = {
       });
       return presentDrive(deps, auth, updated, t);
     });
+  },
+
+  async listDonors(deps: Deps, auth: AuthContext, q: DonorListQuery): Promise<Paged<DonorRow>> {
+    const { rows, total } = await repo.listDonors(
+      deps.db,
+      auth.orgId,
+      { year: q.year, status: q.status },
+      { limit: q.pageSize, offset: offsetOf(q) },
+    );
+    return paged(
+      rows.map((r) => ({ ...r, totalFen: Number(r.totalFen) })),
+      total,
+      q,
+    );
   },
 
   async listDonations(

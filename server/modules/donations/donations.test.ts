@@ -77,6 +77,7 @@ describe('drives', () => {
       ['POST', `${D}/${drive.id}/cancel`],
       ['POST', `${D}/${drive.id}/handover`],
       ['GET', `${D}/${drive.id}/donations`],
+      ['GET', '/api/care/donations/donors'],
       ['POST', `${D}/${drive.id}/donations`],
       ['POST', `${D}/${drive.id}/donations/${MISSING}/remove`],
       ['GET', '/api/care/donations/import/template'],
@@ -93,6 +94,7 @@ describe('drives', () => {
       expect((await c.get(D)).statusCode).toBe(403);
       expect((await c.get(`${D}/${drive.id}`)).statusCode).toBe(403);
       expect((await c.get(`${D}/${drive.id}/donations`)).statusCode).toBe(403);
+      expect((await c.get('/api/care/donations/donors')).statusCode).toBe(403);
     }
     // Managing needs care:write: the vice chair and committee members read only.
     for (const c of [o.viceChair, o.committeeMember, o.groupLeader]) {
@@ -240,6 +242,80 @@ describe('drives', () => {
 });
 
 describe('donations', () => {
+  it('lists the donors of the drives chosen, each once, with how often and how much they gave', async () => {
+    const u = await donationOrg(ctx);
+    const year = thisYear();
+    const gave = async (driveId: string, body: Record<string, unknown>) =>
+      ok(await donate(u.officer, driveId, body), 201);
+    const a = await createDrive(u.officer, { startDate: `${year}-01-02` });
+    await gave(a.id, { memberId: u.nurse.id, amountFen: 10_000 });
+    await gave(a.id, { memberId: u.nurse.id, amountFen: 5_000 });
+    await gave(a.id, { donorName: '院外人士', amountFen: 20_000 });
+    const wrong = await gave(a.id, { donorName: '录错了', amountFen: 99_000 });
+    ok(await u.officer.post(`${D}/${a.id}/donations/${wrong.id}/remove`, { reason: '重复录入' }));
+    const b = await createDrive(u.officer, { startDate: `${year}-01-03` });
+    await gave(b.id, { memberId: u.nurse.id, amountFen: 3_000, departmentId: u.surgery.id });
+    await gave(b.id, { donorName: '李四', amountFen: 1_000 });
+    ok(await u.officer.post(`${D}/${b.id}/close`));
+    const c = await createDrive(u.officer, { startDate: `${year}-01-04` });
+    await gave(c.id, { donorName: '王五', amountFen: 500 });
+    ok(await u.officer.post(`${D}/${c.id}/cancel`, { reason: '重复发起' }));
+    const old = await createDrive(u.officer, { startDate: `${year - 1}-06-01` });
+    await gave(old.id, { donorName: '赵六', amountFen: 700 });
+
+    const counted = (
+      await u.viceChair.get(`/api/care/donations/donors?year=${year}&status=open,closed`)
+    ).json();
+    expect(counted.page.total).toBe(3);
+    expect(counted.data).toEqual([
+      {
+        id: 'name:院外人士',
+        memberId: null,
+        name: '院外人士',
+        departmentName: null,
+        drives: 1,
+        count: 1,
+        totalFen: 20_000,
+      },
+      {
+        id: u.nurse.id,
+        memberId: u.nurse.id,
+        name: '王护士',
+        departmentName: expect.any(String),
+        drives: 2,
+        count: 3,
+        totalFen: 18_000,
+      },
+      {
+        id: 'name:李四',
+        memberId: null,
+        name: '李四',
+        departmentName: null,
+        drives: 1,
+        count: 1,
+        totalFen: 1_000,
+      },
+    ]);
+    const all = (await u.viceChair.get(`/api/care/donations/donors?year=${year}`)).json();
+    expect(all.data.map((d: { name: string }) => d.name)).toContain('王五');
+    expect(all.page.total).toBe(4);
+    const paged = (await u.viceChair.get(`/api/care/donations/donors?year=${year}&pageSize=2&page=2`)).json();
+    expect(paged.data).toHaveLength(2);
+    expect(paged.page.total).toBe(4);
+    for (const [query, path] of [
+      ['status=lost', 'status'],
+      ['year=abc', 'year'],
+      ['pageSize=0', 'pageSize'],
+    ]) {
+      const res = await u.viceChair.get(`/api/care/donations/donors?${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().error.details[0].path).toBe(path);
+    }
+    // Another union's donors are not listed.
+    const other = await donationOrg(ctx);
+    expect((await other.viceChair.get(`/api/care/donations/donors?year=${year}`)).json().page.total).toBe(0);
+  });
+
   it('recorded one by one: member (department from the roster) or a non-member by name; totals live', async () => {
     const drive = await createDrive(o.officer, { targetFen: 100_000 });
     const byMember = ok(

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, Space, Table } from 'antd';
+import { App, Button, DatePicker, Form, Input, Space, Table, Tabs } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -19,13 +19,18 @@ import { labelOptions } from '../../../options';
 import { useListParams } from '../../../useListParams';
 import { YuanInput } from '../../funds/fundsShared';
 import { MemberSelect } from '../hardship/MemberSelect';
+import { DonorsTable } from './DonorsTable';
 import { DONATIONS_KEY, DriveStatusTag, RaisedProgress } from './donationsShared';
 
 const statusOptions = labelOptions(DONATION_DRIVE_STATUS_LABELS, DONATION_DRIVE_STATUSES);
 
-/** 爱心捐款: the drives with their live totals (by year and status, from the URL); officers start new ones. */
+/**
+ * 爱心捐款: the drives with their live totals, and who gave to them (by year and status, from the
+ * URL); officers start new ones.
+ */
 export default function DonationDrivesPage() {
   const list = useListParams();
+  const tab = list.params.tab === 'donors' ? 'donors' : 'drives';
   const query = queryString({ year: list.params.year, status: list.params.status });
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -36,7 +41,31 @@ export default function DonationDrivesPage() {
     queryKey: [...DONATIONS_KEY, 'drives', query],
     queryFn: () =>
       api.get<{ data: DonationDriveView[] }>(`/care/donations/drives${query}`).then((r) => r.data),
+    enabled: tab === 'drives',
   });
+  const drivesTable = (
+    <Table<DonationDriveView>
+      rowKey="id"
+      loading={drives.isFetching}
+      dataSource={drives.data}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: drives.error ? `加载失败：${drives.error.message}` : '暂无捐款活动' }}
+      columns={[
+        {
+          title: '捐款活动',
+          dataIndex: 'title',
+          render: (t: string, d) => <Link to={`/care/donations/${d.id}`}>{t}</Link>,
+        },
+        { title: '受助对象', dataIndex: 'beneficiaryName' },
+        { title: '开始', dataIndex: 'startDate' },
+        { title: '截止', dataIndex: 'endDate', render: (d: string | null) => d ?? '—' },
+        { title: '笔数', dataIndex: 'count' },
+        { title: '已募集', key: 'raised', render: (_, d) => <RaisedProgress {...d} /> },
+        { title: '状态', dataIndex: 'status', render: (_, d) => <DriveStatusTag status={d.status} /> },
+      ]}
+    />
+  );
   return (
     <ListPage
       title="爱心捐款"
@@ -64,25 +93,12 @@ export default function DonationDrivesPage() {
         </FilterBar>
       }
     >
-      <Table<DonationDriveView>
-        rowKey="id"
-        loading={drives.isFetching}
-        dataSource={drives.data}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: drives.error ? `加载失败：${drives.error.message}` : '暂无捐款活动' }}
-        columns={[
-          {
-            title: '捐款活动',
-            dataIndex: 'title',
-            render: (t: string, d) => <Link to={`/care/donations/${d.id}`}>{t}</Link>,
-          },
-          { title: '受助对象', dataIndex: 'beneficiaryName' },
-          { title: '开始', dataIndex: 'startDate' },
-          { title: '截止', dataIndex: 'endDate', render: (d: string | null) => d ?? '—' },
-          { title: '笔数', dataIndex: 'count' },
-          { title: '已募集', key: 'raised', render: (_, d) => <RaisedProgress {...d} /> },
-          { title: '状态', dataIndex: 'status', render: (_, d) => <DriveStatusTag status={d.status} /> },
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => list.setFilters({ tab: k === 'drives' ? undefined : k })}
+        items={[
+          { key: 'drives', label: '捐款活动', children: drivesTable },
+          { key: 'donors', label: '捐款人', children: <DonorsTable list={list} /> },
         ]}
       />
       <FormDrawer
