@@ -3,13 +3,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { idNumberInfo } from '../../common/idNumber.js';
 import { ROLES, type Role, SEPARATED_ROLES } from '../../common/permissions.js';
 import { isValidPhone } from '../../common/phone.js';
-import { auditLog, departments, members, orgs, unionGroups, users } from '../db/schema/index.js';
+import {
+  auditLog,
+  departments,
+  members,
+  membershipEvents,
+  orgs,
+  unionGroups,
+  users,
+} from '../db/schema/index.js';
+import { today } from '../lib/businessDate.js';
 import { anonymous, login, setupTestApp, type TestContext } from '../test/helpers.js';
 import { demoExistsMessage, runDemo } from './run.js';
 import { demoOnStart } from './startup.js';
 import { DEMO_ORG_NAME } from './types.js';
 
-// The demo union at 300 staff: realistic, valid, deterministic, and created at most once.
+// The demo union at 300 staff (and their retirees): realistic, valid, deterministic, created at most once.
 
 let ctx: TestContext;
 let summary: Awaited<ReturnType<typeof runDemo>>;
@@ -27,9 +36,16 @@ async function roster(t: TestContext, orgId: string) {
     .orderBy(members.memberNo, members.name);
 }
 
+/** The active staff: everyone on the roll but the retirees. */
+const active = <T extends { status: string }>(rows: T[]) => rows.filter((m) => m.status !== 'retired');
+
+/** Full years from `birthDate` to `on` (both YYYY-MM-DD). */
+const ageOn = (birthDate: string, on: string) =>
+  Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (on.slice(5) < birthDate.slice(5) ? 1 : 0);
+
 describe('demo union', () => {
   it('has the requested staff in 30–40 departments with union groups', async () => {
-    const rows = await roster(ctx, summary.orgId);
+    const rows = active(await roster(ctx, summary.orgId));
     expect(rows).toHaveLength(300);
     const depts = await ctx.deps.db.select().from(departments).where(eq(departments.orgId, summary.orgId));
     expect(depts.length).toBeGreaterThanOrEqual(30);
@@ -38,6 +54,14 @@ describe('demo union', () => {
     const groups = await ctx.deps.db.select().from(unionGroups).where(eq(unionGroups.orgId, summary.orgId));
     expect(groups.length).toBeGreaterThan(20);
     expect(groups.every((g) => g.leaderName)).toBe(true);
+    // The leader is a current member of the group.
+    for (const g of groups) {
+      const led = rows.filter((m) => m.status === 'member' && m.unionGroupId === g.id);
+      expect(
+        led.map((m) => m.name),
+        g.name,
+      ).toContain(g.leaderName);
+    }
     expect(rows.every((m) => m.unionGroupId)).toBe(true);
   });
 
@@ -57,7 +81,7 @@ describe('demo union', () => {
   });
 
   it('has about 85 % joined, fewer among contract staff, and many contract nurses', async () => {
-    const rows = await roster(ctx, summary.orgId);
+    const rows = active(await roster(ctx, summary.orgId));
     const rate = (list: typeof rows) => list.filter((m) => m.status === 'member').length / list.length;
     expect(rate(rows)).toBeGreaterThan(0.78);
     expect(rate(rows)).toBeLessThan(0.92);
@@ -71,6 +95,44 @@ describe('demo union', () => {
       if (m.status === 'member') expect(m.memberNo && m.joinedAt).toBeTruthy();
       else expect(['nonMember', 'applied']).toContain(m.status);
     }
+  });
+
+  it('keeps about 12 % as many retirees on the roll, each with a retirement in the history', async () => {
+    const rows = await roster(ctx, summary.orgId);
+    const retirees = rows.filter((m) => m.status === 'retired');
+    expect(retirees.length).toBeGreaterThanOrEqual(30);
+    expect(retirees.length).toBeLessThanOrEqual(42);
+    expect(summary.steps.find((s) => s.name === 'members')?.counts.retirees).toBe(retirees.length);
+    const day = today();
+    const history = await ctx.deps.db
+      .select()
+      .from(membershipEvents)
+      .where(eq(membershipEvents.orgId, summary.orgId))
+      .orderBy(membershipEvents.createdAt);
+    for (const m of retirees) {
+      const age = ageOn(m.birthDate, day);
+      expect(age, m.name).toBeGreaterThanOrEqual(m.gender === 'male' ? 60 : 55);
+      expect(age, m.name).toBeLessThanOrEqual(88);
+      expect(m.employmentType).toBe('permanent');
+      expect(m.unionGroupId).toBeNull();
+      expect(m.jobTitle).toBeTruthy();
+      expect(m.memberNo).toMatch(new RegExp(`^GH${m.joinedAt!.slice(0, 4)}\\d{5}$`));
+      expect(m.hireDate! > m.birthDate && m.joinedAt! >= m.hireDate!).toBe(true);
+      // Registered as a member when they joined, retired at the statutory age or later, in the past.
+      const steps = history.filter((e) => e.memberId === m.id);
+      expect(steps.map((e) => [e.action, e.fromStatus, e.toStatus])).toEqual([
+        ['create', null, 'member'],
+        ['retire', 'member', 'retired'],
+      ]);
+      const [created, retired] = steps;
+      expect(created.date).toBe(m.joinedAt);
+      expect(retired.date <= day && retired.date > m.joinedAt!).toBe(true);
+      const minAge = m.gender === 'male' ? 60 : m.jobTitle === '工勤人员' ? 50 : 55;
+      expect(ageOn(m.birthDate, retired.date), m.name).toBeGreaterThanOrEqual(minAge);
+    }
+    // Card numbers stay unique across staff and retirees.
+    const cards = rows.filter((m) => m.memberNo).map((m) => m.memberNo);
+    expect(new Set(cards).size).toBe(cards.length);
   });
 
   it('gives every role an account that signs in with the printed password', async () => {
@@ -95,6 +157,7 @@ describe('demo union', () => {
       }
       const m = byId.get(u.memberId!);
       expect(m?.name, u.username).toBe(u.displayName);
+      // A current member: never an applicant or a retiree.
       expect(m?.status).toBe('member');
     }
     const leader = accounts.find((u) => u.roles.includes('groupLeader'))!;

@@ -50,7 +50,8 @@ describe('demo determinism', () => {
       runDemo({ ...b.deps, sealer: a.deps.sealer }, { seed: 11, staff: 200 }),
     ]);
     const fa = await fingerprint(a, ra.orgId);
-    expect(fa).toHaveLength(200);
+    // 200 staff and 24 retirees (12 %).
+    expect(fa).toHaveLength(224);
     expect(await fingerprint(b, rb.orgId)).toEqual(fa);
     expect(rb.credentials.map((x) => x.username)).toEqual(ra.credentials.map((x) => x.username));
     expect(rb.credentials.map((x) => x.displayName)).toEqual(ra.credentials.map((x) => x.displayName));
@@ -64,15 +65,17 @@ describe('demo determinism', () => {
     expect(fc.filter((l) => fa.includes(l)).length).toBeLessThan(5);
   });
 
-  it('builds the default 1,200-person hospital with a join rate near 85 %', async () => {
+  it('builds the default 1,200-person hospital with a join rate near 85 % and its retirees', async () => {
     // Through the `npm start -- --demo` path: an empty database gets the default demo union.
     const d = await setupTestApp();
     const printed = await demoOnStart(d.deps, () => {});
     expect(printed).toContain(`职工 ${DEFAULT_STAFF} 人`);
     expect(printed).toContain('demo-chair');
     const [org] = await d.deps.db.select().from(orgs).where(eq(orgs.name, DEMO_ORG_NAME));
-    const rows = await d.deps.db.select().from(members).where(eq(members.orgId, org.id));
+    const roll = await d.deps.db.select().from(members).where(eq(members.orgId, org.id));
+    const rows = roll.filter((m) => m.status !== 'retired');
     expect(rows).toHaveLength(DEFAULT_STAFF);
+    expect(roll.length - rows.length).toBe(144);
     const joined = rows.filter((m) => m.status === 'member').length / rows.length;
     expect(joined).toBeGreaterThan(0.82);
     expect(joined).toBeLessThan(0.88);
@@ -93,7 +96,9 @@ describe('demo determinism', () => {
     await expect(runDemo(e.deps, { staff: 10 })).rejects.toThrow('--staff 应为 50 到 200000 之间的整数');
     expect(await e.deps.db.select().from(orgs)).toHaveLength(0);
     const r = await runDemo(e.deps, { staff: MIN_STAFF, seed: 3 });
-    expect(await e.deps.db.select().from(members).where(eq(members.orgId, r.orgId))).toHaveLength(MIN_STAFF);
+    const roll = await e.deps.db.select().from(members).where(eq(members.orgId, r.orgId));
+    expect(roll.filter((m) => m.status !== 'retired')).toHaveLength(MIN_STAFF);
+    expect(roll.filter((m) => m.status === 'retired')).toHaveLength(6);
     expect(r.credentials).toHaveLength(ROLES.length);
   });
 });

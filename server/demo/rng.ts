@@ -90,3 +90,13 @@ export function createRng(seed: number | string): Rng {
 export function addDays(iso: string, days: number): string {
   return isoOf(dayOf(iso) + days);
 }
+
+/** The same day `months` later (earlier when negative), or the month's last day when it has none (29 Feb). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

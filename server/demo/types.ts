@@ -39,10 +39,12 @@ export interface DemoMember {
   employmentType: EmploymentType;
   jobTitle: string;
   hireDate: string;
-  /** Status 'member': has joined the union (joinedAt set). */
+  /** Status 'member': a current member (joinedAt set). False for retirees, who joined long ago. */
   joined: boolean;
   joinedAt: string | null;
   status: MembershipStatus;
+  /** When a retiree retired (status 'retired'); null for everyone else. */
+  retiredOn: string | null;
 }
 
 export interface DemoUser {

@@ -5,9 +5,10 @@ import type { MemberCreate } from '../../../common/schemas/member.js';
 import { members, membershipEvents, unionGroups } from '../../db/schema/index.js';
 import type { NewMembershipEvent } from '../../modules/members/members.repository.js';
 import { memberValues } from '../../modules/members/members.service.js';
+import { initialStatus } from '../../modules/members/members.state.js';
 import { bulkInsert } from '../bulk.js';
 import { mobileNumber, personName, uniqueIdNumber } from '../people.js';
-import { addDays, type Rng } from '../rng.js';
+import { addDays, addMonths, type Rng } from '../rng.js';
 import type { DemoContext, DemoGenerator, DemoMember } from '../types.js';
 import { DEPARTMENT_SPECS, type DepartmentSpec } from './organisation.js';
 
@@ -147,6 +148,11 @@ function trackOf(rng: Rng, spec: DepartmentSpec): Track {
   return ['总务科', '保卫科'].includes(spec.name) && rng.chance(0.6) ? 'worker' : 'clerk';
 }
 
+function genderOf(rng: Rng, track: Track): Gender {
+  const maleShare = track === 'nurse' ? 0.06 : track === 'doctor' ? 0.55 : 0.45;
+  return rng.chance(maleShare) ? 'male' : 'female';
+}
+
 /** Age at the demo year: nurses skew young, doctors start later. */
 function ageOf(rng: Rng, track: Track): number {
   const [min, max, skew] =
@@ -160,6 +166,10 @@ function titleOf(rng: Rng, track: Track, age: number): string {
   // Usually the highest title the age allows, sometimes one step below.
   const i = allowed.length > 1 && rng.chance(0.3) ? allowed.length - 2 : allowed.length - 1;
   return allowed[i][1];
+}
+
+function jobTitleOf(rng: Rng, spec: DepartmentSpec, track: Track, age: number): string {
+  return spec.name === '护理部' ? '护理部干事' : titleOf(rng, track, age);
 }
 
 function politicalOf(rng: Rng, track: Track, age: number): PoliticalStatus {
@@ -191,6 +201,14 @@ function departmentSlots(rng: Rng, total: number): DepartmentSpec[] {
   return rng.shuffle(slots);
 }
 
+/** The union card number (GH + join year + the year's running number); `cardNos` counts per year. */
+function cardNumber(cardNos: Map<number, number>, joinedAt: string): string {
+  const joinYear = Number(joinedAt.slice(0, 4));
+  const next = (cardNos.get(joinYear) ?? 0) + 1;
+  cardNos.set(joinYear, next);
+  return `GH${joinYear}${String(next).padStart(5, '0')}`;
+}
+
 interface Person {
   input: MemberCreate;
   member: Omit<DemoMember, 'id'>;
@@ -207,8 +225,7 @@ function makePerson(
   const department = ctx.departments.find((d) => d.name === spec.name)!;
   const group = ctx.unionGroups.find((g) => g.departmentIds.includes(department.id));
   const track = trackOf(rng, spec);
-  const maleShare = track === 'nurse' ? 0.06 : track === 'doctor' ? 0.55 : 0.45;
-  const gender: Gender = rng.chance(maleShare) ? 'male' : 'female';
+  const gender = genderOf(rng, track);
   const age = ageOf(rng, track);
   const birthDate = rng.date(
     `${year - age}-01-01`,
@@ -226,14 +243,11 @@ function makePerson(
     // Permanent staff join within months; others often a year or two after they start.
     const delay = employmentType === 'permanent' ? rng.int(30, 240) : rng.int(60, 900);
     joinedAt = minDate(addDays(hireDate, delay), today);
-    const joinYear = Number(joinedAt.slice(0, 4));
-    const next = (cardNos.get(joinYear) ?? 0) + 1;
-    cardNos.set(joinYear, next);
-    memberNo = `GH${joinYear}${String(next).padStart(5, '0')}`;
+    memberNo = cardNumber(cardNos, joinedAt);
   }
   // Some who have not joined have applied this year and wait for approval.
   const applied = !joined && rng.chance(0.15) ? rng.date(minDate(`${year}-01-01`, today), today) : null;
-  const jobTitle = spec.name === '护理部' ? '护理部干事' : titleOf(rng, track, age);
+  const jobTitle = jobTitleOf(rng, spec, track, age);
   const input: MemberCreate = {
     name: personName(rng, gender),
     idNumber,
@@ -267,9 +281,139 @@ function makePerson(
       joined,
       joinedAt,
       status: joined ? 'member' : applied ? 'applied' : 'nonMember',
+      retiredOn: null,
     },
   };
   return person;
+}
+
+// Retirees stay on the roll as 退休会员: the union visits them at the Spring Festival and Mid-Autumn
+// and keeps them on its care lists. They are counted on top of the active staff (--staff).
+
+/** Retirees per active staff member: 10–20 % is usual for a hospital union. */
+const RETIREE_SHARE = 0.12;
+const RETIREE_MAX_AGE = 88;
+
+/** Retirees studied under the old system: most nurses and workers at a secondary school (中专). */
+const RETIREE_EDUCATION: Record<Track, readonly (readonly [Education, number])[]> = {
+  doctor: [
+    ['master', 0.1],
+    ['bachelor', 0.6],
+    ['college', 0.3],
+  ],
+  nurse: [
+    ['bachelor', 0.1],
+    ['college', 0.35],
+    ['secondary', 0.55],
+  ],
+  technician: [
+    ['bachelor', 0.3],
+    ['college', 0.4],
+    ['secondary', 0.3],
+  ],
+  pharmacist: [
+    ['bachelor', 0.35],
+    ['college', 0.35],
+    ['secondary', 0.3],
+  ],
+  clerk: [
+    ['bachelor', 0.3],
+    ['college', 0.4],
+    ['secondary', 0.3],
+  ],
+  worker: [
+    ['secondary', 0.6],
+    ['other', 0.4],
+  ],
+};
+
+/** Statutory retirement age: men 60; women 55 in professional and cadre posts, 50 as workers. */
+const retirementAge = (gender: Gender, track: Track) =>
+  gender === 'male' ? 60 : track === 'worker' ? 50 : 55;
+
+/**
+ * The day a person reached retirement: the statutory age plus the months added from 2025 by the
+ * gradual reform (渐进式延迟法定退休年龄): one month per four months of birth from the first cohort
+ * (men born 1965, women cadres 1970; up to 3 years), per two months for women workers (1975; up to 5).
+ */
+function retirementDate(birthDate: string, gender: Gender, track: Track): string {
+  const age = retirementAge(gender, track);
+  const [first, every, cap] = age === 50 ? [1975, 2, 60] : [age === 60 ? 1965 : 1970, 4, 36];
+  const [y, m] = birthDate.split('-').map(Number);
+  const after = (y - first) * 12 + (m - 1);
+  const delay = after < 0 ? 0 : Math.min(cap, Math.floor(after / every) + 1);
+  return addMonths(birthDate, age * 12 + delay);
+}
+
+function makeRetiree(
+  ctx: DemoContext,
+  rng: Rng,
+  spec: DepartmentSpec,
+  taken: Set<string>,
+  cardNos: Map<number, number>,
+): Person {
+  const { today } = ctx;
+  const department = ctx.departments.find((d) => d.name === spec.name)!;
+  const track = trackOf(rng, spec);
+  const gender = genderOf(rng, track);
+  // Fewer at each older age, from 55 (60 for men) to 88.
+  const youngest = Math.max(55, retirementAge(gender, track));
+  let age = youngest + Math.floor((RETIREE_MAX_AGE - youngest + 1) * rng.next() ** 1.5);
+  let birthDate: string;
+  let retiredOn: string;
+  for (;;) {
+    birthDate = rng.date(addDays(addMonths(today, -12 * (age + 1)), 1), addMonths(today, -12 * age));
+    retiredOn = retirementDate(birthDate, gender, track);
+    if (retiredOn <= today) break;
+    // Just at the age but not yet retired (the reform's extra months): a year older instead.
+    age++;
+  }
+  const idNumber = uniqueIdNumber(rng, taken, birthDate, gender);
+  const hireYear =
+    Number(birthDate.slice(0, 4)) + rng.int(track === 'doctor' ? 24 : 19, track === 'doctor' ? 30 : 25);
+  const hireDate = rng.date(`${hireYear}-03-01`, `${hireYear}-09-30`);
+  // Hired on the permanent establishment (编制) of the time, and joined within months.
+  const joinedAt = addDays(hireDate, rng.int(30, 240));
+  const memberNo = cardNumber(cardNos, joinedAt);
+  const jobTitle = jobTitleOf(rng, spec, track, retirementAge(gender, track));
+  const input: MemberCreate = {
+    name: personName(rng, gender),
+    idNumber,
+    gender,
+    birthDate,
+    ethnicity: rng.weighted(ETHNICITIES),
+    politicalStatus: politicalOf(rng, track, age),
+    education: rng.weighted(RETIREE_EDUCATION[track]),
+    phone: rng.chance(0.9) ? mobileNumber(rng) : null,
+    departmentId: department.id,
+    // No union group: groups organise the working staff of their departments (dues, activities,
+    // electing delegates); the union office keeps in touch with retirees itself.
+    unionGroupId: null,
+    jobTitle,
+    employmentType: 'permanent',
+    hireDate,
+    joinedAt,
+    memberNo,
+    notes: null,
+  };
+  return {
+    input,
+    applied: null,
+    member: {
+      name: input.name,
+      gender,
+      birthDate,
+      departmentId: department.id,
+      unionGroupId: null,
+      employmentType: 'permanent',
+      jobTitle,
+      hireDate,
+      joined: false,
+      joinedAt,
+      status: 'retired',
+      retiredOn,
+    },
+  };
 }
 
 export const membersGenerator: DemoGenerator = {
@@ -277,7 +421,13 @@ export const membersGenerator: DemoGenerator = {
   async run(ctx) {
     const taken = new Set<string>();
     const cardNos = new Map<number, number>();
-    const people = departmentSlots(ctx.rng, ctx.staff).map((spec) => makePerson(ctx, spec, taken, cardNos));
+    const staff = departmentSlots(ctx.rng, ctx.staff).map((spec) => makePerson(ctx, spec, taken, cardNos));
+    // Their own stream: the active staff stay the same people whatever is drawn for the retirees.
+    const rng = ctx.rng.fork('retirees');
+    const retirees = departmentSlots(rng, Math.round(ctx.staff * RETIREE_SHARE)).map((spec) =>
+      makeRetiree(ctx, rng, spec, taken, cardNos),
+    );
+    const people = [...staff, ...retirees];
 
     const values = people.map((p) => ({
       id: randomUUID(),
@@ -287,7 +437,8 @@ export const membersGenerator: DemoGenerator = {
     await bulkInsert(ctx.tx, members, values);
     ctx.members = people.map((p, i) => ({ id: values[i].id, ...p.member }));
 
-    // The history each record would have: registered (as member or not), then an application.
+    // The history each record would have: registered (as member or not), then an application or
+    // the retirement.
     const who = { actorId: null, actorName: ctx.actor.name };
     const events: NewMembershipEvent[] = [];
     ctx.members.forEach((m, i) => {
@@ -297,12 +448,24 @@ export const membersGenerator: DemoGenerator = {
         memberId: m.id,
         action: 'create',
         fromStatus: null,
-        toStatus: m.joined ? 'member' : 'nonMember',
+        toStatus: initialStatus(m.joinedAt),
         date: registered,
         createdAt: recordedAt(registered),
         ...who,
       });
-      const applied = people[i].applied;
+      if (m.retiredOn) {
+        events.push({
+          orgId: ctx.orgId,
+          memberId: m.id,
+          action: 'retire',
+          fromStatus: 'member',
+          toStatus: 'retired',
+          date: m.retiredOn,
+          createdAt: recordedAt(m.retiredOn),
+          ...who,
+        });
+      }
+      const { applied } = people[i];
       if (applied) {
         events.push({
           orgId: ctx.orgId,
@@ -318,9 +481,9 @@ export const membersGenerator: DemoGenerator = {
     });
     await bulkInsert(ctx.tx, membershipEvents, events);
 
-    // Each union group's leader: a member of the group, senior staff first.
+    // Each union group's leader: a current member of the group, senior staff first.
     for (const g of ctx.unionGroups) {
-      const candidates = ctx.members.filter((m) => m.joined && m.unionGroupId === g.id);
+      const candidates = ctx.members.filter((m) => m.status === 'member' && m.unionGroupId === g.id);
       const leader = candidates.find((m) => m.employmentType === 'permanent') ?? candidates[0];
       g.leaderMemberId = leader?.id ?? null;
       if (leader) {
@@ -331,11 +494,12 @@ export const membersGenerator: DemoGenerator = {
       }
     }
 
-    const joined = ctx.members.filter((m) => m.joined).length;
+    const joined = ctx.members.filter((m) => m.status === 'member').length;
     return {
-      staff: ctx.members.length,
+      staff: staff.length,
       members: joined,
       applied: ctx.members.filter((m) => m.status === 'applied').length,
+      retirees: retirees.length,
       membershipEvents: events.length,
     };
   },

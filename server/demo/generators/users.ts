@@ -49,7 +49,8 @@ const HOLDER: Partial<Record<Role, (m: DemoMember, dept: string) => boolean>> = 
 
 function holderOf(ctx: DemoContext, role: Role, used: Set<string>): DemoMember | undefined {
   const nameOf = new Map(ctx.departments.map((d) => [d.id, d.name]));
-  const free = ctx.members.filter((m) => m.joined && !used.has(m.id));
+  // Current members only: not an applicant, and not a retiree (who holds no union post).
+  const free = ctx.members.filter((m) => m.status === 'member' && !used.has(m.id));
   if (role === 'groupLeader') {
     // The leader of the largest clinical group, so the scoped view has something to show.
     const leaders = new Set(ctx.unionGroups.map((g) => g.leaderMemberId));

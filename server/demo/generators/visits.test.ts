@@ -1,5 +1,8 @@
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CareEventView, VisitView } from '../../../common/schemas/visit.js';
+import type { CareEventView, FestivalRow, VisitView } from '../../../common/schemas/visit.js';
+import { hardshipFiles, members, membershipEvents, visits } from '../../db/schema/index.js';
+import { today } from '../../lib/businessDate.js';
 import { loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
 import { runDemo } from '../run.js';
 
@@ -24,5 +27,53 @@ describe('demo visits', () => {
     const open = (await officer.get('/api/care/events?status=open')).json().data as CareEventView[];
     expect(open.length).toBe(7);
     expect(open.some((e) => e.overdue)).toBe(true);
+  });
+
+  it('visited the retirees at the Spring Festival, and lists them again for the next one', async () => {
+    const day = today();
+    const year = Number(day.slice(0, 4));
+    const festivalDate = `${year}-02-10`;
+    const retired = await ctx.deps.db
+      .select({ id: members.id, birthDate: members.birthDate, retiredOn: membershipEvents.date })
+      .from(members)
+      .innerJoin(membershipEvents, eq(membershipEvents.memberId, members.id))
+      .where(and(eq(members.orgId, orgId), eq(membershipEvents.action, 'retire')));
+    expect(retired.length).toBe(36);
+    const held = await ctx.deps.db
+      .select({ memberId: hardshipFiles.memberId })
+      .from(hardshipFiles)
+      .where(and(eq(hardshipFiles.orgId, orgId), eq(hardshipFiles.status, 'active')));
+    const hardship = new Set(held.map((h) => h.memberId));
+    const festive = await ctx.deps.db
+      .select()
+      .from(visits)
+      .where(and(eq(visits.orgId, orgId), eq(visits.festival, `${year}春节`)));
+    const byMember = new Map(festive.map((v) => [v.memberId, v]));
+    const then = retired.filter((m) => m.retiredOn < festivalDate);
+    if (day < festivalDate) expect(festive).toHaveLength(0);
+    else {
+      // Most of that day's retirees, none retired later; cash only to households and those 80 and over.
+      expect(then.filter((m) => byMember.has(m.id)).length).toBeGreaterThanOrEqual(then.length * 0.85);
+      expect(retired.filter((m) => m.retiredOn >= festivalDate && byMember.has(m.id))).toHaveLength(0);
+      for (const v of festive) {
+        const m = retired.find((r) => r.id === v.memberId);
+        expect(hardship.has(v.memberId) || m !== undefined).toBe(true);
+        const eighty = m !== undefined && m.birthDate <= `${year - 80}-02-10`;
+        if (!hardship.has(v.memberId) && !eighty) expect(v.cashFen).toBe(0);
+        expect(v.cashFen === 0 ? v.ledgerEntryId === null : v.ledgerEntryId !== null).toBe(true);
+      }
+    }
+    const officer = await loginAs(ctx, orgId, ['officer']);
+    const res = await officer.get(
+      `/api/care/worklists/festival?festival=${encodeURIComponent(`${year + 1}春节`)}`,
+    );
+    expect(res.statusCode).toBe(200);
+    const next = res.json().data as FestivalRow[];
+    expect(
+      next
+        .filter((r) => r.retiree)
+        .map((r) => r.memberId)
+        .sort(),
+    ).toEqual(retired.map((r) => r.id).sort());
   });
 });

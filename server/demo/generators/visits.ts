@@ -32,8 +32,8 @@ const NOTES: Partial<Record<VisitReason, string[]>> = {
   bereavement: ['父亲病故', '母亲病故', '配偶父亲去世'],
 };
 const VISITORS = ['工会主席、工会干事', '工会副主席、小组长', '工会干事、科室主任', '小组长'];
-/** At most this many Spring Festival visits: each posts its own entry, and the demo must stay quick. */
-const FESTIVAL_MAX = 100;
+/** At most this many Spring Festival visits pay cash: each posts its own entry, and the demo must stay quick. */
+const FESTIVAL_CASH_MAX = 150;
 const OCCASION_MAX = 100;
 
 export const visitsGenerator: DemoGenerator = {
@@ -55,16 +55,18 @@ export const visitsGenerator: DemoGenerator = {
     const events: NewEvent[] = [];
     let posted = 0;
 
+    /** A visit paying the rule's standard, or `extra.cashFen` (0: the gift alone). */
     const visit = async (m: DemoMember, reason: VisitReason, date: string, extra: Partial<NewVisit> = {}) => {
       const r = await rule(reason, date);
       const id = randomUUID();
+      const cashFen = extra.cashFen ?? r.standardFen;
       let ledgerEntryId: string | null = null;
-      if (r.standardFen > 0) {
+      if (cashFen > 0) {
         const entry = await fundsPosting.post(tx, actor, {
           orgId,
           source: { module: 'visit', id },
           categoryCode: r.categoryCode,
-          amountFen: r.standardFen,
+          amountFen: cashFen,
           date,
           kind: 'expense',
           payee: m.name,
@@ -81,7 +83,7 @@ export const visitsGenerator: DemoGenerator = {
         visitDate: date,
         visitors: rng.pick(VISITORS),
         gift: r.giftNote,
-        cashFen: r.standardFen,
+        cashFen,
         ruleId: r.id,
         standardFen: r.standardFen,
         notes: null,
@@ -151,7 +153,9 @@ export const visitsGenerator: DemoGenerator = {
       }
     }
 
-    // The Spring Festival visits: hardship households on file (and retirees, when the roll has any).
+    // The Spring Festival visits (两节慰问): every hardship household on file, and the retirees of
+    // that day but a few not reached (away, in hospital). The households and retirees of 80 and over
+    // (高龄) get the rule's cash, the oldest first up to FESTIVAL_CASH_MAX; other retirees the gift alone.
     const festivalDate = `${year}-02-10`;
     let festival = 0;
     if (festivalDate <= today) {
@@ -160,15 +164,21 @@ export const visitsGenerator: DemoGenerator = {
         .from(hardshipFiles)
         .where(and(eq(hardshipFiles.orgId, orgId), eq(hardshipFiles.status, 'active')));
       const hardship = new Set(active.map((a) => a.memberId));
-      const due = ctx.members.filter(
-        (m) => hardship.has(m.id) || m.status === 'retired' || m.employmentType === 'retired',
-      );
+      const retirees = ctx.members
+        .filter((m) => !hardship.has(m.id) && m.retiredOn && m.retiredOn < festivalDate && rng.chance(0.97))
+        .sort((a, b) => a.birthDate.localeCompare(b.birthDate));
+      const eighty = `${year - 80}${festivalDate.slice(4)}`;
+      const due = [...ctx.members.filter((m) => hardship.has(m.id)), ...retirees];
       const batchId = randomUUID();
-      for (const m of due.slice(0, FESTIVAL_MAX)) {
+      let paid = 0;
+      for (const m of due) {
+        const cash = (hardship.has(m.id) || m.birthDate <= eighty) && paid < FESTIVAL_CASH_MAX;
+        if (cash) paid++;
         await visit(m, 'holiday', festivalDate, {
           festival: `${year}春节`,
           batchId,
           visitors: '工会领导班子',
+          ...(cash ? {} : { cashFen: 0 }),
         });
         festival++;
       }
