@@ -38,6 +38,9 @@ export async function runLoad(
         url: baseUrl,
         connections: opts.connections ?? defaults.connections,
         duration: seconds,
+        // autocannon ends a run at its next sample tick (1 s by default), so a 0.5 s run took 1 s and
+        // a 1.5 s one 2 s; its own samples are not used here, only the stop.
+        sampleInt: 100,
         timeout: 30,
         requests: [
           {

@@ -21,6 +21,7 @@ const AID_KINDS = ['illness', 'accident', 'disaster', 'education', 'other'] as c
 const AID_STATES = ['submitted', 'recommended', 'reviewed', 'approved', 'paid', 'paid', 'paid', 'refused'];
 
 async function load(ctx: BenchContext) {
+  const started = performance.now();
   const union = await ctx.union(10_000);
   const orgId = union.orgId;
   const now = new Date();
@@ -151,7 +152,7 @@ async function load(ctx: BenchContext) {
     .from(careEvents)
     .where(and(eq(careEvents.orgId, orgId), eq(careEvents.status, 'open')));
   ctx.log(
-    `care: ${past.length} visits, 400 reported events (${open.length} open), 250 hardship files, 150 aid cases in union ${orgId}`,
+    `care: ${past.length} visits, 400 reported events (${open.length} open), 250 hardship files, 150 aid cases in union ${orgId}, loaded in ${Math.round(performance.now() - started)} ms`,
   );
   return { cookie: await ctx.cookie(orgId, ['officer']), year, month: today.slice(0, 7) };
 }
