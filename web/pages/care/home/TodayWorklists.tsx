@@ -66,8 +66,11 @@ export function TodayWorklists({ home }: { home: CareHome }) {
             dataSource={birthdays.rows}
             renderItem={(r) => (
               <List.Item extra={r.birthDate.slice(5)}>
-                {r.name}
-                <Typography.Text type="secondary"> {r.departmentName}</Typography.Text>
+                {/* One child: the item spreads its children apart, and the date belongs at the right. */}
+                <span>
+                  {r.name}
+                  <Typography.Text type="secondary"> {r.departmentName}</Typography.Text>
+                </span>
               </List.Item>
             )}
           />
@@ -91,7 +94,15 @@ export function TodayWorklists({ home }: { home: CareHome }) {
             size="small"
             dataSource={events.rows}
             renderItem={(e) => (
-              <List.Item extra={e.overdue ? <Tag color="error">逾期</Tag> : e.eventDate}>
+              <List.Item
+                extra={
+                  e.overdue ? (
+                    <Tag color="error">逾期</Tag>
+                  ) : (
+                    <span style={{ whiteSpace: 'nowrap' }}>{e.eventDate}</span>
+                  )
+                }
+              >
                 <Typography.Text type={e.overdue ? 'danger' : undefined}>
                   {e.memberName} · {VISIT_REASON_LABELS[e.kind]}
                 </Typography.Text>
