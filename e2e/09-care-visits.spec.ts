@@ -107,8 +107,11 @@ test('a group leader reports a hospital admission; the officer visits and the ca
 
 test('the birthday worklist lists this month’s members and prints their cards', async ({ page }) => {
   await login(page, OFFICER.username, OFFICER.password);
-  // The care home's link opens the tab on those not yet visited.
-  await page.goto('/care/worklists?tab=birthdays&visited=no');
+  // The care home counts the month's unvisited birthdays; its link opens the worklist on them.
+  await page.goto('/care');
+  const card = page.locator('.ant-card').filter({ hasText: '本月生日未慰问' });
+  await card.getByRole('link', { name: '全部' }).click();
+  await expect(page).toHaveURL(/\/care\/worklists\?tab=birthdays&visited=no$/);
   const row = page.getByRole('row').filter({ hasText: '林寿星' });
   await expect(row).toContainText('未慰问');
   await page.getByText('已慰问', { exact: true }).click();
