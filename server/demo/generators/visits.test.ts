@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CareEventView, FestivalRow, VisitView } from '../../../common/schemas/visit.js';
 import { hardshipFiles, members, membershipEvents, visits } from '../../db/schema/index.js';
 import { today } from '../../lib/businessDate.js';
+import { festivalDay } from '../../modules/careStats/careStats.festivals.js';
 import { loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
+import { addDays } from '../rng.js';
 import { runDemo } from '../run.js';
 
 // The demo visits read back through the app: birthdays, paid 五必访 visits, reported events still open.
@@ -29,10 +31,9 @@ describe('demo visits', () => {
     expect(open.some((e) => e.overdue)).toBe(true);
   });
 
-  it('visited the retirees at the Spring Festival, and lists them again for the next one', async () => {
+  it('visited the retirees at both festivals already past, and lists them again for the next one', async () => {
     const day = today();
     const year = Number(day.slice(0, 4));
-    const festivalDate = `${year}-02-10`;
     const retired = await ctx.deps.db
       .select({ id: members.id, birthDate: members.birthDate, retiredOn: membershipEvents.date })
       .from(members)
@@ -44,21 +45,26 @@ describe('demo visits', () => {
       .from(hardshipFiles)
       .where(and(eq(hardshipFiles.orgId, orgId), eq(hardshipFiles.status, 'active')));
     const hardship = new Set(held.map((h) => h.memberId));
-    const festive = await ctx.deps.db
-      .select()
-      .from(visits)
-      .where(and(eq(visits.orgId, orgId), eq(visits.festival, `${year}春节`)));
-    const byMember = new Map(festive.map((v) => [v.memberId, v]));
-    const then = retired.filter((m) => m.retiredOn < festivalDate);
-    if (day < festivalDate) expect(festive).toHaveLength(0);
-    else {
+    for (const name of ['春节', '中秋'] as const) {
+      const festivalDate = addDays(festivalDay(year, name)!, -7);
+      const festive = await ctx.deps.db
+        .select()
+        .from(visits)
+        .where(and(eq(visits.orgId, orgId), eq(visits.festival, `${year}${name}`)));
+      const byMember = new Map(festive.map((v) => [v.memberId, v]));
+      const then = retired.filter((m) => m.retiredOn < festivalDate);
+      if (day < festivalDate) {
+        expect(festive, name).toHaveLength(0);
+        continue;
+      }
       // Most of that day's retirees, none retired later; cash only to households and those 80 and over.
       expect(then.filter((m) => byMember.has(m.id)).length).toBeGreaterThanOrEqual(then.length * 0.85);
       expect(retired.filter((m) => m.retiredOn >= festivalDate && byMember.has(m.id))).toHaveLength(0);
       for (const v of festive) {
+        expect(v.visitDate).toBe(festivalDate);
         const m = retired.find((r) => r.id === v.memberId);
         expect(hardship.has(v.memberId) || m !== undefined).toBe(true);
-        const eighty = m !== undefined && m.birthDate <= `${year - 80}-02-10`;
+        const eighty = m !== undefined && m.birthDate <= `${year - 80}${festivalDate.slice(4)}`;
         if (!hardship.has(v.memberId) && !eighty) expect(v.cashFen).toBe(0);
         expect(v.cashFen === 0 ? v.ledgerEntryId === null : v.ledgerEntryId !== null).toBe(true);
       }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { VISIT_REASON_LABELS, type VisitReason } from '../../../common/schemas/care.js';
 import { careEvents, hardshipFiles, visits } from '../../db/schema/index.js';
+import { festivalDay } from '../../modules/careStats/careStats.festivals.js';
 import { fundsPosting } from '../../modules/funds/funds.posting.js';
 import { type WelfareRule, welfareRulesService } from '../../modules/welfareRules/welfareRules.service.js';
 import { bulkInsert } from '../bulk.js';
@@ -10,7 +11,7 @@ import type { DemoContext, DemoGenerator, DemoMember } from '../types.js';
 
 // A year of visits (慰问): birthday visits to most members whose birthday has passed, the 五必访
 // visits (hospital, illness, wedding, birth, bereavement) most of them answering an event a group
-// leader reported, the Spring Festival visits to hardship households and retirees, and a few events
+// leader reported, the festival visits (春节 and 中秋) to hardship households and retirees, and a few events
 // still open (some overdue) for the worklist. Cash follows the default rules and is posted per visit.
 // Runs after hardship (it reads the active files) and before fundsClose (payments need open months).
 
@@ -32,7 +33,7 @@ const NOTES: Partial<Record<VisitReason, string[]>> = {
   bereavement: ['父亲病故', '母亲病故', '配偶父亲去世'],
 };
 const VISITORS = ['工会主席、工会干事', '工会副主席、小组长', '工会干事、科室主任', '小组长'];
-/** At most this many Spring Festival visits pay cash: each posts its own entry, and the demo must stay quick. */
+/** At most this many visits of one festival pay cash: each posts its own entry, and the demo must stay quick. */
 const FESTIVAL_CASH_MAX = 150;
 const OCCASION_MAX = 100;
 
@@ -153,17 +154,20 @@ export const visitsGenerator: DemoGenerator = {
       }
     }
 
-    // The Spring Festival visits (两节慰问): every hardship household on file, and the retirees of
-    // that day but a few not reached (away, in hospital). The households and retirees of 80 and over
-    // (高龄) get the rule's cash, the oldest first up to FESTIVAL_CASH_MAX; other retirees the gift alone.
-    const festivalDate = `${year}-02-10`;
+    // The festival visits (两节慰问), a week before each festival of the year already past: every
+    // hardship household on file, and the retirees of that day but a few not reached (away, in
+    // hospital). The households and retirees of 80 and over (高龄) get the rule's cash, the oldest
+    // first up to FESTIVAL_CASH_MAX; other retirees the gift alone.
+    const active = await tx
+      .select({ memberId: hardshipFiles.memberId })
+      .from(hardshipFiles)
+      .where(and(eq(hardshipFiles.orgId, orgId), eq(hardshipFiles.status, 'active')));
+    const hardship = new Set(active.map((a) => a.memberId));
     let festival = 0;
-    if (festivalDate <= today) {
-      const active = await tx
-        .select({ memberId: hardshipFiles.memberId })
-        .from(hardshipFiles)
-        .where(and(eq(hardshipFiles.orgId, orgId), eq(hardshipFiles.status, 'active')));
-      const hardship = new Set(active.map((a) => a.memberId));
+    for (const name of ['春节', '中秋'] as const) {
+      const day = festivalDay(year, name);
+      const festivalDate = day && addDays(day, -7);
+      if (!festivalDate || festivalDate > today) continue;
       const retirees = ctx.members
         .filter((m) => !hardship.has(m.id) && m.retiredOn && m.retiredOn < festivalDate && rng.chance(0.97))
         .sort((a, b) => a.birthDate.localeCompare(b.birthDate));
@@ -175,7 +179,7 @@ export const visitsGenerator: DemoGenerator = {
         const cash = (hardship.has(m.id) || m.birthDate <= eighty) && paid < FESTIVAL_CASH_MAX;
         if (cash) paid++;
         await visit(m, 'holiday', festivalDate, {
-          festival: `${year}春节`,
+          festival: `${year}${name}`,
           batchId,
           visitors: '工会领导班子',
           ...(cash ? {} : { cashFen: 0 }),

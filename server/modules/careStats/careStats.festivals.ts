@@ -14,6 +14,11 @@ const FESTIVAL_DATES: Record<number, { 春节: string; 中秋: string }> = {
   2030: { 春节: '2030-02-03', 中秋: '2030-09-12' },
 };
 
+/** The day of 春节 or 中秋 in `year`, or null when the table does not reach that year. */
+export function festivalDay(year: number, name: '春节' | '中秋'): string | null {
+  return FESTIVAL_DATES[year]?.[name] ?? null;
+}
+
 /**
  * The festival due within FESTIVAL_REMINDER_DAYS of `today` (the festival day itself included), named
  * as festival visits are filed (e.g. 2027春节), or null.
