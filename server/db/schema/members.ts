@@ -54,7 +54,8 @@ export const members = pgTable(
     index('members_org_created').on(t.orgId, t.createdAt),
     index('members_org_department').on(t.orgId, t.departmentId),
     index('members_org_name').on(t.orgId, t.name),
-    index('members_org_status').on(t.orgId, t.status),
+    // The roster's default screen, members by name: the page's ids come from this index alone.
+    index('members_org_status').on(t.orgId, t.status, t.name, t.id),
     index('members_org_phone').on(t.orgId, t.phone),
     // The birthday worklist (待慰问) asks for one month's birthdays among all staff.
     index('members_org_birth_month').on(t.orgId, sql`extract(month from ${t.birthDate})`),
