@@ -19,6 +19,7 @@ import { actorOf, requireAuth } from '../../lib/context.js';
 import { contentDisposition, XLSX_MIME } from '../../lib/excel.js';
 import type { ModulePlugin } from '../plugin.js';
 import { exportCheckupList } from './checkups.export.js';
+import { checkupParticipantsService as people } from './checkups.participants.js';
 import { checkupsService as service } from './checkups.service.js';
 
 const tags = ['care'];
@@ -42,7 +43,7 @@ export const checkupRoutes: ModulePlugin = async (app, { deps }) => {
   // A member's own checkups: the same self-service permission as applying for aid for oneself,
   // so the three administrators (三员), who are not acting as members, get a 403.
   r.get(`${base}/mine`, { config: { permission: 'care:apply' }, schema: { tags } }, (req) =>
-    service.mine(deps, requireAuth(req)),
+    people.mine(deps, requireAuth(req)),
   );
   r.post(base, { config: write, schema: { tags, body: checkupProgrammeBody } }, async (req, reply) => {
     const { auth, actor } = actorFor(req);
@@ -78,7 +79,7 @@ export const checkupRoutes: ModulePlugin = async (app, { deps }) => {
   r.get(
     `${base}/:id/participants`,
     { config: write, schema: { tags, params: idParams, querystring: checkupParticipantQuery } },
-    (req) => service.participants(deps, requireAuth(req), req.params.id, req.query),
+    (req) => people.participants(deps, requireAuth(req), req.params.id, req.query),
   );
   r.get(
     `${base}/:id/export`,
@@ -94,7 +95,7 @@ export const checkupRoutes: ModulePlugin = async (app, { deps }) => {
     },
   );
   r.get(`${base}/:id/batches`, { config: summary, schema: { tags, params: idParams } }, async (req) => ({
-    data: await service.batches(deps, requireAuth(req), req.params.id),
+    data: await people.batches(deps, requireAuth(req), req.params.id),
   }));
   r.post(
     `${base}/:id/batches`,
@@ -103,7 +104,7 @@ export const checkupRoutes: ModulePlugin = async (app, { deps }) => {
       const { auth, actor } = actorFor(req);
       return reply
         .status(201)
-        .send({ data: await service.createBatch(deps, auth, actor, req.params.id, req.body) });
+        .send({ data: await people.createBatch(deps, auth, actor, req.params.id, req.body) });
     },
   );
   r.put(
@@ -112,7 +113,7 @@ export const checkupRoutes: ModulePlugin = async (app, { deps }) => {
     async (req) => {
       const { auth, actor } = actorFor(req);
       return {
-        data: await service.updateBatch(deps, auth, actor, req.params.id, req.params.bid, req.body),
+        data: await people.updateBatch(deps, auth, actor, req.params.id, req.params.bid, req.body),
       };
     },
   );
@@ -121,7 +122,7 @@ export const checkupRoutes: ModulePlugin = async (app, { deps }) => {
     { config: write, schema: { tags, params: checkupBatchParams } },
     async (req, reply) => {
       const { auth, actor } = actorFor(req);
-      await service.removeBatch(deps, auth, actor, req.params.id, req.params.bid);
+      await people.removeBatch(deps, auth, actor, req.params.id, req.params.bid);
       return reply.status(204).send();
     },
   );
@@ -130,7 +131,7 @@ export const checkupRoutes: ModulePlugin = async (app, { deps }) => {
     { config: write, schema: { tags, params: idParams, body: checkupAssignBody } },
     async (req) => {
       const { auth, actor } = actorFor(req);
-      return { data: await service.assign(deps, auth, actor, req.params.id, req.body) };
+      return { data: await people.assign(deps, auth, actor, req.params.id, req.body) };
     },
   );
   r.post(
@@ -138,7 +139,7 @@ export const checkupRoutes: ModulePlugin = async (app, { deps }) => {
     { config: write, schema: { tags, params: idParams, body: checkupAttendanceBody } },
     async (req) => {
       const { auth, actor } = actorFor(req);
-      return { data: await service.markAttendance(deps, auth, actor, req.params.id, req.body) };
+      return { data: await people.markAttendance(deps, auth, actor, req.params.id, req.body) };
     },
   );
   r.put(
@@ -147,7 +148,7 @@ export const checkupRoutes: ModulePlugin = async (app, { deps }) => {
     async (req) => {
       const { auth, actor } = actorFor(req);
       return {
-        data: await service.setFollowUp(deps, auth, actor, req.params.id, req.params.pid, req.body),
+        data: await people.setFollowUp(deps, auth, actor, req.params.id, req.params.pid, req.body),
       };
     },
   );
@@ -157,7 +158,7 @@ export const checkupRoutes: ModulePlugin = async (app, { deps }) => {
     async (req, reply) => {
       const { auth, actor } = actorFor(req);
       return reply.status(201).send({
-        data: await service.openAidCase(deps, auth, actor, req.params.id, req.params.pid, req.body),
+        data: await people.openAidCase(deps, auth, actor, req.params.id, req.params.pid, req.body),
       });
     },
   );
