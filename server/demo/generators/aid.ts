@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AidState } from '../../../common/schemas/aid.js';
 import { AID_KIND_LABELS, type AidKind } from '../../../common/schemas/care.js';
 import { aidCaseEvents, aidCaseFiles, aidCases } from '../../db/schema/index.js';
+import { addDays } from '../../lib/businessDate.js';
 import { AID_MATERIALS } from '../../modules/aid/aid.service.js';
 import { fundsPosting } from '../../modules/funds/funds.posting.js';
 import { ledgerRepository } from '../../modules/funds/ledger.repository.js';
@@ -51,11 +52,6 @@ const ACTION: Partial<Record<AidState, string>> = {
 };
 const PDF = Buffer.from('%PDF-1.4\n% demo material\n');
 
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 const earliest = (a: string, b: string) => (a < b ? a : b);
 const latest = (a: string, b: string) => (a > b ? a : b);
 

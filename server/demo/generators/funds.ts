@@ -1,5 +1,6 @@
 import type { ApprovalStep, ExpenseRequestStatus } from '../../../common/schemas/funds.js';
 import type { Tx } from '../../db/client.js';
+import { addDays } from '../../lib/businessDate.js';
 import { budgetRepository } from '../../modules/funds/budget.repository.js';
 import { categoriesRepository } from '../../modules/funds/categories.repository.js';
 import { expenseRequestsRepository } from '../../modules/funds/expenseRequests.repository.js';
@@ -78,8 +79,6 @@ const SMALL: [string, string, string, number, number][] = [
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const fen = (rng: Rng, lo: number, hi: number) => rng.int(lo, hi) * 100;
-const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export const fundsGenerator: DemoGenerator = {
   name: 'funds',

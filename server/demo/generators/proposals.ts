@@ -12,7 +12,8 @@ import {
   proposalTopics,
   proposalWindows,
 } from '../../db/schema/index.js';
-import { addDays, handling } from '../../modules/handling/handling.service.js';
+import { addDays } from '../../lib/businessDate.js';
+import { handling } from '../../modules/handling/handling.service.js';
 import { TOPIC_SUBJECT } from '../../modules/proposals/proposals.repository.js';
 import { topicLink } from '../../modules/proposals/proposals.service.js';
 // Importing the topics module registers the hook that mirrors a topic's handling onto its proposals.

@@ -18,7 +18,7 @@ import type { Deps } from '../../app.js';
 import type { Executor } from '../../db/client.js';
 import type { AidChecklistItem } from '../../db/schema/aid.js';
 import { writeAudit } from '../../lib/audit.js';
-import { today } from '../../lib/businessDate.js';
+import { addDays, today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
@@ -61,12 +61,6 @@ export interface OpenAidCaseInput {
 
 const link = (id: string) => `/care/aid/${id}`;
 const label = (c: Pick<AidCase, 'kind'>) => AID_KIND_LABELS[c.kind as AidKind] ?? c.kind;
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Tells the accounts in `userIds` that the case waits for them (never the one who just acted). */
 async function tellToAct(tx: Executor, actor: OrgActor, c: AidCase, userIds: string[], title: string) {

@@ -1,5 +1,5 @@
 import { FESTIVAL_REMINDER_DAYS } from '../../../common/schemas/careStats.js';
-import { daysBetween } from '../visits/careEvents.service.js';
+import { daysBetween } from '../../lib/businessDate.js';
 
 // The two festivals of 两节慰问 follow the lunar calendar. Rather than carry a lunar calendar for
 // two dates a year, the Gregorian dates are listed here (from the published calendar, 2024–2030);

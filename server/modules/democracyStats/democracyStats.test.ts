@@ -7,9 +7,8 @@ import {
   proposals,
   proposalTopics,
 } from '../../db/schema/index.js';
-import { today } from '../../lib/businessDate.js';
+import { addDays, today } from '../../lib/businessDate.js';
 import { anonymous, loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
-import { addDays } from '../handling/handling.service.js';
 import { handlingWorld } from '../handling/testkit.js';
 import { createMember } from '../members/testkit.js';
 import { percent } from './democracyStats.service.js';

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { today } from '../../lib/businessDate.js';
+import { addDays, today } from '../../lib/businessDate.js';
 import { anonymous, type Client, loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
-import { addDays } from '../handling/handling.service.js';
 import { type HandlingWorld, handlingWorld, noticesOf } from '../handling/testkit.js';
 
 let ctx: TestContext;

@@ -12,7 +12,7 @@ import {
 import type { Paged } from '../../../common/schemas/shared.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
-import { businessDate, today } from '../../lib/businessDate.js';
+import { addDays, businessDate, today } from '../../lib/businessDate.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
 import type { OrgActor } from '../members/members.service.js';
@@ -69,12 +69,6 @@ export interface RateOptions {
 
 /** Days after the reopen that the department gets at least, when the old due date is near or past. */
 export const REOPEN_DAYS = 15;
-
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 function deadlineFlags(row: Pick<HandlingItemRow, 'state' | 'dueDate'>, day = today()) {
   const open = row.state === 'assigned';

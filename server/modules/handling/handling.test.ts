@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, handlingItems } from '../../db/schema/index.js';
-import { today } from '../../lib/businessDate.js';
+import { addDays, today } from '../../lib/businessDate.js';
 import { AppError } from '../../lib/errors.js';
 import { anonymous, loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
 import { orgWithOfficer } from '../members/testkit.js';
-import { addDays, handling, REOPEN_DAYS } from './handling.service.js';
+import { handling, REOPEN_DAYS } from './handling.service.js';
 import { assignSubject, type HandlingWorld, handlingWorld, noticesOf } from './testkit.js';
 
 let ctx: TestContext;

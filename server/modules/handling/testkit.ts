@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { notifications } from '../../db/schema/index.js';
-import { today } from '../../lib/businessDate.js';
+import { addDays, today } from '../../lib/businessDate.js';
 import { createDepartment, loginAs, type TestContext } from '../../test/helpers.js';
 import type { OrgActor } from '../members/members.service.js';
 import { createMember, orgWithOfficer } from '../members/testkit.js';
-import { type AssignOptions, addDays, handling } from './handling.service.js';
+import { type AssignOptions, handling } from './handling.service.js';
 
 // Test helpers of the handling loop: a union with two functional offices, a handler for each,
 // two members who raise things and rate them, and a way to assign a made-up subject.

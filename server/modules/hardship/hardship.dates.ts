@@ -1,4 +1,5 @@
 import { HARDSHIP_REVIEW_DUE_DAYS } from '../../../common/schemas/hardship.js';
+import { addDays } from '../../lib/businessDate.js';
 
 // Date arithmetic on YYYY-MM-DD business dates, in UTC so no timezone shifts a day.
 
@@ -7,12 +8,6 @@ export function oneYearAfter(date: string): string {
   const [y, m, d] = date.split('-');
   const next = `${Number(y) + 1}-${m}-${d}`;
   return m === '02' && d === '29' ? `${Number(y) + 1}-02-28` : next;
-}
-
-function addDays(date: string, days: number): string {
-  const t = new Date(`${date}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
 }
 
 /** Files whose next review is on or before this date are due (30 days ahead, and overdue ones). */

@@ -2,9 +2,8 @@ import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/index.js';
-import { today } from '../../lib/businessDate.js';
+import { addDays, today } from '../../lib/businessDate.js';
 import { anonymous, setupTestApp, type TestContext } from '../../test/helpers.js';
-import { addDays } from '../handling/handling.service.js';
 import { readXlsx } from '../members/testkit.js';
 import {
   acceptedProposal,

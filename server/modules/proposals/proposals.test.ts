@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handlingItems, notifications, proposalWindows, suggestions } from '../../db/schema/index.js';
-import { today } from '../../lib/businessDate.js';
+import { addDays, today } from '../../lib/businessDate.js';
 import { anonymous, loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
-import { addDays } from '../handling/handling.service.js';
 import { orgWithOfficer } from '../members/testkit.js';
 import {
   acceptedProposal,

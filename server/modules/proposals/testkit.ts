@@ -4,9 +4,8 @@ import {
   congressTerms,
   proposalWindows,
 } from '../../db/schema/index.js';
-import { today } from '../../lib/businessDate.js';
+import { addDays, today } from '../../lib/businessDate.js';
 import { createDepartment, loginAs, type TestContext } from '../../test/helpers.js';
-import { addDays } from '../handling/handling.service.js';
 import { createMember, orgWithOfficer } from '../members/testkit.js';
 
 // Test helpers of proposals: a union with a term, its meeting with an open window (2 co-signers),

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/index.js';
-import { today } from '../../lib/businessDate.js';
+import { addDays, today } from '../../lib/businessDate.js';
 import {
   anonymous,
   type Client,
@@ -10,7 +10,6 @@ import {
   setupTestApp,
   type TestContext,
 } from '../../test/helpers.js';
-import { addDays } from '../handling/handling.service.js';
 import { type HandlingWorld, handlingWorld, noticesOf } from '../handling/testkit.js';
 import { createMember } from '../members/testkit.js';
 import { suggestionsService } from './suggestions.service.js';

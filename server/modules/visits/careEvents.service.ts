@@ -9,7 +9,7 @@ import {
 } from '../../../common/schemas/visit.js';
 import type { Deps } from '../../app.js';
 import { writeAudit } from '../../lib/audit.js';
-import { today } from '../../lib/businessDate.js';
+import { daysBetween, today } from '../../lib/businessDate.js';
 import type { AuthContext } from '../../lib/context.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { offsetOf, paged } from '../../lib/pagination.js';
@@ -25,10 +25,6 @@ import { visitsRepository } from './visits.repository.js';
 
 /** Roles that record visits: they are told about every reported event. */
 const VISITING_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('care:write'));
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 export function presentEvent(r: CareEventRow, on = today()): CareEventView {
   const e = r.event;

@@ -2,9 +2,8 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CareEventView } from '../../../common/schemas/visit.js';
 import { careEvents } from '../../db/schema/index.js';
-import { today } from '../../lib/businessDate.js';
+import { daysBetween, today } from '../../lib/businessDate.js';
 import { anonymous, loginAs, setupTestApp, type TestContext } from '../../test/helpers.js';
-import { daysBetween } from './careEvents.service.js';
 import { careOrg, ok, paths, visit } from './testkit.js';
 
 let ctx: TestContext;
