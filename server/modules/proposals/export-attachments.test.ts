@@ -47,7 +47,7 @@ function upload(c: typeof w.officer, id: string, fileName: string, data: Buffer)
 describe('exports', () => {
   it('提案汇编 lists every numbered proposal of the meeting; 办理情况报告 in Word and Excel with totals; audited', async () => {
     const a = await acceptedProposal(w, { title: '改善值班室条件' });
-    await submittedProposal(w, { title: '提高夜班补贴' }, 1);
+    const b = await submittedProposal(w, { title: '提高夜班补贴' }, 1);
     await ok(
       await w.officer.post(`/api/proposals/${a.id}/assign`, {
         leadDepartmentId: w.logistics.id,
@@ -68,6 +68,18 @@ describe('exports', () => {
     expect(text).toContain('三届二次-001');
     expect(text).toContain('改善值班室条件');
     expect(text).toContain('提高夜班补贴');
+    // Each proposal lists its own confirmed co-signers (compared as sets: the order is the
+    // database's collation).
+    const listed = [...text.matchAll(/附议人：(.+?)类别：/g)].map((m) => m[1].split('、').sort());
+    for (const p of [a, b]) {
+      const view = await ok(await w.officer.get(`/api/proposals/${p.id}`), 'view');
+      const names = (view.cosigners as { name: string; state: string }[])
+        .filter((c) => c.state === 'confirmed')
+        .map((c) => c.name)
+        .sort();
+      expect(names).toHaveLength(2);
+      expect(listed).toContainEqual(names);
+    }
 
     const word = await w.officer.get(`/api/proposals/export/report?${q}&format=docx`);
     expect(await docxText(word.rawPayload)).toContain('后勤保障处');

@@ -56,14 +56,17 @@ export async function compilation(deps: Deps, auth: AuthContext, actor: OrgActor
     }),
     new Paragraph({ text: `共 ${rows.length} 件`, alignment: AlignmentType.CENTER }),
   ];
+  // One query for every proposal's co-signers, not one per proposal.
+  const cosigners = await repo.confirmedCosignerNames(
+    deps.db,
+    auth.orgId,
+    rows.map((r) => r.p.id),
+  );
   for (const r of rows) {
-    const cosigners = (await repo.cosigners(deps.db, auth.orgId, r.p.id)).filter(
-      (c) => c.c.state === 'confirmed',
-    );
     children.push(
       new Paragraph({ text: `${r.p.number}　${r.p.title}`, heading: HeadingLevel.HEADING_2 }),
       line('提案人', r.proposerName),
-      line('附议人', cosigners.map((c) => c.name).join('、') || '无'),
+      line('附议人', cosigners.get(r.p.id)?.join('、') || '无'),
       line('类别', r.p.category),
       line('状态', PROPOSAL_STATE_LABELS[r.p.state as ProposalState]),
       ...(r.topicTitle && r.topicTitle !== r.p.title ? [line('并案', r.topicTitle)] : []),

@@ -294,6 +294,27 @@ export const proposalsRepository = {
       .orderBy(asc(members.name));
   },
 
+  /** The confirmed co-signers' names of many proposals at once, by proposal, in name order. */
+  async confirmedCosignerNames(exec: Executor, orgId: string, proposalIds: string[]) {
+    const rows = proposalIds.length
+      ? await exec
+          .select({ proposalId: proposalCosigners.proposalId, name: members.name })
+          .from(proposalCosigners)
+          .innerJoin(members, eq(members.id, proposalCosigners.memberId))
+          .where(
+            and(
+              eq(proposalCosigners.orgId, orgId),
+              inArray(proposalCosigners.proposalId, proposalIds),
+              eq(proposalCosigners.state, 'confirmed'),
+            ),
+          )
+          .orderBy(asc(members.name))
+      : [];
+    const byProposal = new Map<string, string[]>();
+    for (const r of rows) byProposal.set(r.proposalId, [...(byProposal.get(r.proposalId) ?? []), r.name]);
+    return byProposal;
+  },
+
   async replaceCosigners(exec: Executor, orgId: string, proposalId: string, memberIds: string[]) {
     await exec
       .delete(proposalCosigners)
